@@ -1,0 +1,10 @@
+#include "clock.h"
+
+namespace smartpos {
+
+QDateTime SystemClock::nowUtc() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+} // namespace smartpos

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/product.h"
+#include "database.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace smartpos {
+
+struct ImportReport {
+    bool ok = false;
+    qint64 line = 0;    // the file line of the first bad row
+    QString reason;     // why it was rejected, or why the file could not be read
+    qint64 products = 0;
+    qint64 added = 0;   // new products; the rest were updates of existing SKUs
+};
+
+// The product catalog in its own SQLite file (catalog.db), so a catalog import or resync can
+// never touch the sales ledger. Nothing is loaded into memory: every lookup is an indexed query.
+class CatalogStore {
+public:
+    static QString fileName() { return QStringLiteral("catalog.db"); }
+
+    bool open(const QString &dataDir, QString *error);
+    bool isOpen() const { return m_db.isOpen(); }
+
+    std::optional<Product> findByCode(const QString &gtin);
+    std::optional<Product> findByPlu(const QString &plu);
+    std::optional<Product> findById(qint64 id);
+    // Names (zh and en, any part of a word or two Chinese characters), SKU or barcode.
+    QList<Product> search(const QString &text, int limit);
+    qint64 count();
+    // Up to `limit` barcodes of unit products, for the simulator.
+    QStringList someCodes(int limit);
+
+    // All rows or none: the first bad row rejects the whole file.
+    ImportReport importCsv(const QString &csvPath);
+    // Replaces the catalog with `count` deterministic synthetic products (benchmarks).
+    bool generate(qint64 count, QString *error);
+    static bool writeGeneratedCsv(qint64 count, const QString &csvPath, QString *error);
+
+    static QString csvHeader();
+
+private:
+    std::optional<Product> fetchOne(QSqlQuery &query);
+    struct Upsert;
+    bool upsert(Upsert &sql, const Product &product, const QStringList &codes, QString *error);
+
+    Database m_db;
+    QSqlQuery m_byCode;
+    QSqlQuery m_byPlu;
+    QSqlQuery m_byId;
+};
+
+// The words FTS5 indexes for a product: Latin words as they are; Chinese as single characters
+// and overlapping pairs, so "可乐" finds "可口可乐" without a dictionary.
+QString searchTerms(const QString &nameZh, const QString &nameEn, const QString &sku);
+// The FTS5 MATCH expression for what a cashier typed; empty when there is nothing to look for.
+QString searchQuery(const QString &typed);
+
+} // namespace smartpos

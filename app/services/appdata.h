@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/barcode.h"
+#include "core/clock.h"
+#include "ledger/catalogstore.h"
+#include "ledger/ledger.h"
+
+#include <QString>
+
+namespace smartpos {
+
+// The terminal's settings (smartpos.ini in the data directory, mode 0600).
+struct AppConfig {
+    QString storeName;
+    QString language;   // "zh_CN", "en", or empty for the system locale
+    int wedgeMaxGapMs = 40; // keys closer than this belong to a scanner burst
+    QList<VariableCodeLayout> variableLayouts;
+
+    static AppConfig load(const QString &dataDir);
+};
+
+QString defaultDataDir();
+
+// What a running terminal opens in its data directory: settings, catalog and ledger.
+class AppData {
+public:
+    // False with a message a person can act on; nothing in the directory is changed then.
+    bool open(const QString &dataDir, QString *error);
+
+    AppConfig config;
+    CatalogStore catalog;
+    Ledger ledger;
+    SystemClock clock;
+};
+
+} // namespace smartpos
