@@ -15,17 +15,19 @@ Money CartLine::total() const
 
 int Cart::addUnits(const Product &product, const QString &code, qint64 units)
 {
+    // Weighed goods need a scale label; a zero or negative count would shrink a line.
+    if (product.isWeighed() || units < 1 || units > maxUnitsPerLine)
+        return -1;
     for (int i = 0; i < m_lines.size(); ++i) {
         CartLine &line = m_lines[i];
-        if (line.product.id == product.id && !line.product.isWeighed()) {
+        // A line priced by its label costs what the label says: never add units to it.
+        if (line.product.id == product.id && !line.product.isWeighed() && !line.labelPrice) {
             if (line.quantity + units > maxUnitsPerLine)
                 return -1;
             line.quantity += units;
             return m_lastChanged = i;
         }
     }
-    if (units < 1 || units > maxUnitsPerLine)
-        return -1;
     m_lines.append(CartLine{product, code, units, std::nullopt});
     return m_lastChanged = int(m_lines.size() - 1);
 }
@@ -33,14 +35,17 @@ int Cart::addUnits(const Product &product, const QString &code, qint64 units)
 int Cart::addWeighed(const Product &product, const QString &code, qint64 grams,
                      std::optional<Money> labelPrice)
 {
+    // A label needs a weight or a price; grams of a unit product would be priced per piece.
+    if (labelPrice ? labelPrice->fen <= 0 || grams < 0 : grams < 1 || !product.isWeighed())
+        return -1;
     m_lines.append(CartLine{product, code, grams, labelPrice});
     return m_lastChanged = int(m_lines.size() - 1);
 }
 
 bool Cart::setQuantity(int index, qint64 units)
 {
-    if (index < 0 || index >= m_lines.size() || m_lines[index].product.isWeighed() || units < 1
-        || units > maxUnitsPerLine)
+    if (index < 0 || index >= m_lines.size() || m_lines[index].product.isWeighed()
+        || m_lines[index].labelPrice || units < 1 || units > maxUnitsPerLine)
         return false;
     m_lines[index].quantity = units;
     m_lastChanged = index;

@@ -1,0 +1,60 @@
+// smartpos: the till. Parses options and hands over to Till, which wires everything.
+#include "ui/till.h"
+
+#include <QCommandLineParser>
+#include <QFont>
+#include <QGuiApplication>
+#include <QQuickStyle>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("SmartPOS"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    QFont font;
+    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans"),
+                      QStringLiteral("sans-serif")});
+    QGuiApplication::setFont(font);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("SmartPOS till: cashier and customer screens."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("data-dir"), QStringLiteral("Data directory."),
+                      QStringLiteral("DIR"), smartpos::defaultDataDir()});
+    parser.addOption({QStringLiteral("lang"), QStringLiteral("zh_CN or en."), QStringLiteral("L")});
+    parser.addOption({QStringLiteral("single-window"),
+                      QStringLiteral("Both screens side by side in one window.")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Save a PNG of each window once shown, then exit."),
+                      QStringLiteral("DIR")});
+    parser.process(app);
+
+    smartpos::Till till;
+    QString error;
+    const bool started = till.start({parser.value(QStringLiteral("data-dir")),
+                                     parser.value(QStringLiteral("lang")),
+                                     parser.isSet(QStringLiteral("single-window"))},
+                                    &error);
+    if (!started)
+        QTextStream(stderr) << "smartpos: " << error << Qt::endl;
+    if (!till.cashierWindow())
+        return 2;
+
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        const QString dir = parser.value(QStringLiteral("screenshot"));
+        till.whenShown([&] {
+            QString saveError;
+            if (!till.saveScreenshots(dir, &saveError)) {
+                QTextStream(stderr) << "smartpos: " << saveError << Qt::endl;
+                app.exit(3);
+                return;
+            }
+            app.exit(started ? 0 : 1);
+        });
+    }
+    const int code = app.exec();
+    return started ? code : qMax(code, 1);
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "services/appdata.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+
+#include <memory>
+
+namespace smartpos {
+
+class CartModel;
+class CashierController;
+class CheckoutService;
+class CustomerDisplay;
+class KeyboardWedge;
+class Language;
+class SearchModel;
+
+struct TillOptions {
+    QString dataDir;
+    QString language;      // empty: the setting, then the system locale
+    bool singleWindow = false;
+};
+
+// The running till: data, services, controllers and both QML windows, wired once. main() and
+// the UI tests build exactly this.
+class Till : public QObject {
+    Q_OBJECT
+public:
+    explicit Till(QObject *parent = nullptr);
+    ~Till() override;
+
+    // False when the data directory cannot be used: the error window is shown then, with the
+    // message, and `error` holds it for stderr.
+    bool start(const TillOptions &options, QString *error);
+
+    QQuickWindow *cashierWindow() const { return m_cashierWindow; }
+    QQuickWindow *customerWindow() const { return m_customerWindow; }
+    // Runs `ready` once every window has shown its first frame.
+    void whenShown(std::function<void()> ready);
+    // cashier.png and customer.png (or till.png with --single-window, error.png on failure).
+    bool saveScreenshots(const QString &dir, QString *error) const;
+
+    AppData &data() { return *m_data; }
+    CheckoutService *checkout() const { return m_checkout.get(); }
+    CashierController *cashier() const { return m_cashier.get(); }
+    CustomerDisplay *customer() const { return m_customer.get(); }
+    Language *language() const { return m_language.get(); }
+    KeyboardWedge *wedge() const { return m_wedge.get(); }
+
+private:
+    void load(const QString &qmlFile);
+    void placeWindows(bool singleWindow);
+
+    std::unique_ptr<AppData> m_data;
+    std::unique_ptr<Language> m_language;
+    std::unique_ptr<CheckoutService> m_checkout;
+    std::unique_ptr<CartModel> m_cartModel;
+    std::unique_ptr<SearchModel> m_searchModel;
+    std::unique_ptr<CashierController> m_cashier;
+    std::unique_ptr<CustomerDisplay> m_customer;
+    std::unique_ptr<KeyboardWedge> m_wedge;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QPointer<QQuickWindow> m_cashierWindow;
+    QPointer<QQuickWindow> m_customerWindow;
+};
+
+} // namespace smartpos

@@ -1,0 +1,309 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import SmartPOS
+import SmartPOS.Backend
+
+// The cashier's screen: scan, cart, totals, payment. Keyboard first; every key is on screen.
+Item {
+    id: root
+
+    function backToScan() {
+        search.clear()
+        scanField.forceActiveFocus()
+    }
+
+    Shortcut { sequence: "F2"; onActivated: search.open() }
+    Shortcut { sequence: "F12"; onActivated: Cashier.openPayment() }
+    Shortcut { sequence: "Delete"; enabled: !Cashier.paymentOpen; onActivated: Cashier.removeSelectedLine() }
+    Shortcut { sequence: "Ctrl+Delete"; enabled: !Cashier.paymentOpen; onActivated: Cashier.voidCart() }
+    Shortcut { sequence: "F9"; onActivated: Language.toggle() }
+    Shortcut {
+        sequence: "Esc"
+        onActivated: {
+            if (Cashier.paymentOpen)
+                Cashier.cancelPayment()
+            Cashier.clearMessage()
+            root.backToScan()
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 12
+
+        // Header: store and what the screen is.
+        RowLayout {
+            Layout.fillWidth: true
+            Text {
+                text: Customer.storeName
+                font.pixelSize: Theme.large
+                font.bold: true
+                color: Theme.accent
+            }
+            Text {
+                text: qsTr("Cashier")
+                font.pixelSize: Theme.body
+                color: Theme.muted
+                Layout.leftMargin: 12
+            }
+            Item { Layout.fillWidth: true }
+            Text {
+                text: Language.chinese ? "中文 · F9 English" : "English · F9 中文"
+                font.pixelSize: Theme.small
+                color: Theme.muted
+            }
+        }
+
+        Banner {
+            objectName: "cashierBanner"
+            Layout.fillWidth: true
+            text: Cashier.message
+            isError: Cashier.messageIsError
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 16
+
+            // Left: scan field, cart.
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 10
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 10
+                    TextField {
+                        id: scanField
+                        objectName: "scanField"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 56
+                        focus: true
+                        font.pixelSize: Theme.body
+                        placeholderText: qsTr("Scan or type a barcode, then Enter")
+                        inputMethodHints: Qt.ImhNoPredictiveText
+                        onAccepted: {
+                            if (text.length === 0)
+                                Cashier.dismissPaid()
+                            else
+                                Cashier.scan(text)
+                            text = ""
+                        }
+                        Keys.onPressed: (event) => {
+                            if (event.key === Qt.Key_Up) {
+                                Cashier.selectedLine = Math.max(0, Cashier.selectedLine - 1)
+                                event.accepted = true
+                            } else if (event.key === Qt.Key_Down) {
+                                Cashier.selectedLine = Cashier.selectedLine + 1
+                                event.accepted = true
+                            } else if (event.text === "+" && text.length === 0) {
+                                Cashier.changeQuantity(1)
+                                event.accepted = true
+                            } else if (event.text === "-" && text.length === 0) {
+                                Cashier.changeQuantity(-1)
+                                event.accepted = true
+                            }
+                        }
+                    }
+                    KeyButton {
+                        text: qsTr("Search")
+                        keyLabel: "F2"
+                        tint: Theme.muted
+                        onClicked: search.open()
+                    }
+                }
+
+                SearchPanel {
+                    id: search
+                    Layout.fillWidth: true
+                    onFinished: root.backToScan()
+                }
+
+                // Cart table.
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    color: Theme.panel
+                    radius: Theme.radius
+                    border.color: Theme.line
+
+                    ColumnLayout {
+                        anchors.fill: parent
+                        anchors.margins: 1
+                        spacing: 0
+                        CartLineDelegate {
+                            Layout.fillWidth: true
+                            header: true
+                            index: -1
+                            name: ""
+                            quantity: ""
+                            unitPrice: ""
+                            lineTotal: ""
+                            isLast: false
+                        }
+                        ListView {
+                            id: cartList
+                            objectName: "cartList"
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            clip: true
+                            model: Cashier.lines
+                            currentIndex: Cashier.selectedLine
+                            onCountChanged: positionViewAtIndex(Cashier.selectedLine, ListView.Contain)
+                            delegate: CartLineDelegate {
+                                width: cartList.width
+                                selected: index === Cashier.selectedLine
+                                onClicked: Cashier.selectedLine = index
+                            }
+                            ScrollBar.vertical: ScrollBar {}
+                        }
+                    }
+                    Text {
+                        anchors.centerIn: parent
+                        visible: cartList.count === 0 && !Cashier.showingPaid
+                        text: qsTr("Scan the first product")
+                        font.pixelSize: Theme.large
+                        color: Theme.muted
+                    }
+                    // After payment: what to give back, until the next scan or Enter.
+                    Rectangle {
+                        objectName: "paidPanel"
+                        anchors.fill: parent
+                        visible: Cashier.showingPaid
+                        radius: Theme.radius
+                        color: "#e8f5ec"
+                        Column {
+                            anchors.centerIn: parent
+                            spacing: 14
+                            Text {
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                text: qsTr("Paid ¥%1 · received ¥%2").arg(Cashier.paidTotalText).arg(Cashier.receivedText)
+                                font.pixelSize: Theme.large
+                                color: Theme.ink
+                            }
+                            Text {
+                                objectName: "cashierChange"
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                text: qsTr("Change ¥%1").arg(Cashier.changeText)
+                                font.pixelSize: Theme.huge
+                                font.bold: true
+                                color: Theme.ok
+                            }
+                            Text {
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                text: qsTr("Enter or the next scan starts a new sale")
+                                font.pixelSize: Theme.body
+                                color: Theme.muted
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Right: totals and actions.
+            ColumnLayout {
+                Layout.preferredWidth: 400
+                Layout.fillHeight: true
+                spacing: 12
+
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: totals.implicitHeight + 32
+                    color: Theme.panel
+                    radius: Theme.radius
+                    border.color: Theme.line
+                    ColumnLayout {
+                        id: totals
+                        anchors.fill: parent
+                        anchors.margins: 16
+                        spacing: 6
+                        Text {
+                            text: qsTr("%n item(s)", "", Cashier.articleCount)
+                            font.pixelSize: Theme.body
+                            color: Theme.muted
+                        }
+                        Text {
+                            text: qsTr("incl. VAT ¥%1").arg(Cashier.taxText)
+                            font.pixelSize: Theme.small
+                            color: Theme.muted
+                        }
+                        Text {
+                            text: qsTr("Total")
+                            font.pixelSize: Theme.body
+                            color: Theme.ink
+                        }
+                        Text {
+                            objectName: "cashierTotal"
+                            text: "¥" + Cashier.totalText
+                            font.pixelSize: Theme.huge
+                            font.bold: true
+                            color: Theme.accent
+                        }
+                    }
+                }
+
+                KeyButton {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 96
+                    text: qsTr("Cash payment")
+                    keyLabel: "F12"
+                    enabled: !Cashier.cartEmpty
+                    onClicked: Cashier.openPayment()
+                }
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: 2
+                    columnSpacing: 10
+                    rowSpacing: 10
+                    KeyButton {
+                        Layout.fillWidth: true
+                        text: qsTr("Quantity +1")
+                        keyLabel: "+"
+                        tint: Theme.muted
+                        enabled: Cashier.selectedLine >= 0
+                        onClicked: Cashier.changeQuantity(1)
+                    }
+                    KeyButton {
+                        Layout.fillWidth: true
+                        text: qsTr("Quantity −1")
+                        keyLabel: "−"
+                        tint: Theme.muted
+                        enabled: Cashier.selectedLine >= 0
+                        onClicked: Cashier.changeQuantity(-1)
+                    }
+                    KeyButton {
+                        Layout.fillWidth: true
+                        text: qsTr("Remove line")
+                        keyLabel: "Del"
+                        tint: Theme.muted
+                        enabled: Cashier.selectedLine >= 0
+                        onClicked: Cashier.removeSelectedLine()
+                    }
+                    KeyButton {
+                        Layout.fillWidth: true
+                        text: qsTr("Cancel sale")
+                        keyLabel: "Ctrl+Del"
+                        tint: Theme.muted
+                        enabled: !Cashier.cartEmpty
+                        onClicked: Cashier.voidCart()
+                    }
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+
+        KeyHints {
+            Layout.fillWidth: true
+        }
+    }
+
+    PaymentPanel {
+        id: payment
+        anchors.centerIn: parent
+        onClosed: root.backToScan()
+    }
+}

@@ -1,0 +1,52 @@
+import QtQuick
+import QtQuick.Layouts
+import SmartPOS
+
+// Every key of the cashier screen, always visible.
+Rectangle {
+    implicitHeight: hints.implicitHeight + 16
+    color: "#2b3140"
+    radius: Theme.radius
+    Flow {
+        id: hints
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 18
+        Repeater {
+            model: [
+                ["Enter", qsTr("Add code / next sale")],
+                ["F2", qsTr("Search")],
+                ["↑ ↓", qsTr("Select line")],
+                ["+ −", qsTr("Quantity")],
+                ["Del", qsTr("Remove line")],
+                ["Ctrl+Del", qsTr("Cancel sale")],
+                ["F12", qsTr("Pay cash")],
+                ["Esc", qsTr("Back")],
+                ["F9", qsTr("Language")]
+            ]
+            delegate: Row {
+                required property var modelData
+                spacing: 6
+                Rectangle {
+                    width: key.implicitWidth + 12
+                    height: key.implicitHeight + 4
+                    radius: 4
+                    color: "#4a5263"
+                    Text {
+                        id: key
+                        anchors.centerIn: parent
+                        text: modelData[0]
+                        color: "white"
+                        font.pixelSize: Theme.small
+                        font.bold: true
+                    }
+                }
+                Text {
+                    text: modelData[1]
+                    color: "#d9dde5"
+                    font.pixelSize: Theme.small
+                }
+            }
+        }
+    }
+}

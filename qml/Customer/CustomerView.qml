@@ -1,0 +1,189 @@
+import QtQuick
+import QtQuick.Layouts
+import SmartPOS
+import SmartPOS.Backend
+
+// The customer-facing screen. Large type; only what the cashier has confirmed.
+Rectangle {
+    id: root
+    color: Theme.background
+    clip: true
+
+    readonly property int rowSize: Math.max(26, Math.round(height / 24))
+
+    // Idle: the attract loop.
+    Item {
+        id: attract
+        objectName: "attract"
+        anchors.fill: parent
+        visible: Customer.state === Customer.Idle
+        property int current: 0
+        readonly property var captions: [
+            qsTr("Fresh fruit every morning"),
+            qsTr("Hot coffee, made to order"),
+            qsTr("Cold drinks, always chilled"),
+            qsTr("Members earn points on every purchase")
+        ]
+        Image {
+            anchors.fill: parent
+            source: Customer.attractImages.length > 0 ? Customer.attractImages[attract.current % Customer.attractImages.length] : ""
+            fillMode: Image.PreserveAspectCrop
+            asynchronous: false // small local files; the first frame shows the picture
+        }
+        Timer {
+            interval: 6000
+            running: attract.visible && Customer.attractImages.length > 1
+            repeat: true
+            onTriggered: attract.current = (attract.current + 1) % Customer.attractImages.length
+        }
+        Column {
+            anchors.left: parent.left
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.leftMargin: parent.width * 0.06
+            width: parent.width * 0.5
+            spacing: 16
+            Text {
+                text: Customer.storeName
+                font.pixelSize: root.rowSize * 2
+                font.bold: true
+                color: Theme.accent
+                width: parent.width
+                wrapMode: Text.Wrap
+            }
+            Text {
+                text: qsTr("Welcome!")
+                font.pixelSize: root.rowSize * 1.6
+                font.bold: true
+                color: Theme.ink
+            }
+            Text {
+                text: attract.captions[attract.current % attract.captions.length]
+                font.pixelSize: root.rowSize
+                color: Theme.ink
+                width: parent.width
+                wrapMode: Text.Wrap
+            }
+        }
+    }
+
+    // Cart and payment: every line, the last one highlighted, the total.
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: root.rowSize
+        spacing: root.rowSize / 2
+        visible: Customer.state === Customer.Cart || Customer.state === Customer.Payment
+
+        Text {
+            text: qsTr("Your items")
+            font.pixelSize: root.rowSize
+            font.bold: true
+            color: Theme.muted
+        }
+        ListView {
+            id: lines
+            objectName: "customerLines"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: Cashier.lines
+            onCountChanged: positionViewAtEnd()
+            delegate: Rectangle {
+                required property string name
+                required property string quantity
+                required property string lineTotal
+                required property bool isLast
+                width: lines.width
+                height: root.rowSize * 2.1
+                radius: Theme.radius
+                color: isLast ? Theme.highlight : "transparent"
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 12
+                    anchors.rightMargin: 12
+                    Text {
+                        Layout.fillWidth: true
+                        text: name
+                        elide: Text.ElideRight
+                        font.pixelSize: root.rowSize
+                        font.bold: isLast
+                        color: Theme.ink
+                    }
+                    Text {
+                        text: "× " + quantity
+                        font.pixelSize: root.rowSize
+                        color: Theme.muted
+                    }
+                    Text {
+                        Layout.preferredWidth: root.rowSize * 6
+                        horizontalAlignment: Text.AlignRight
+                        text: "¥" + lineTotal
+                        font.pixelSize: root.rowSize
+                        font.bold: true
+                        color: Theme.ink
+                    }
+                }
+            }
+        }
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: root.rowSize * 4
+            radius: Theme.radius * 2
+            color: Customer.state === Customer.Payment ? Theme.accent : Theme.panel
+            border.color: Theme.line
+            RowLayout {
+                anchors.fill: parent
+                anchors.margins: root.rowSize
+                Text {
+                    Layout.fillWidth: true
+                    text: Customer.state === Customer.Payment
+                          ? qsTr("Please pay")
+                          : qsTr("%n item(s)", "", Customer.articleCount)
+                    font.pixelSize: root.rowSize * 1.2
+                    color: Customer.state === Customer.Payment ? "white" : Theme.muted
+                }
+                Text {
+                    objectName: "customerTotal"
+                    text: "¥" + Customer.totalText
+                    font.pixelSize: root.rowSize * 2.4
+                    font.bold: true
+                    color: Customer.state === Customer.Payment ? "white" : Theme.accent
+                }
+            }
+        }
+    }
+
+    // Thank you: what was paid and the change.
+    Column {
+        anchors.centerIn: parent
+        width: parent.width * 0.85
+        spacing: root.rowSize
+        visible: Customer.state === Customer.Thanks
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("Thank you!")
+            font.pixelSize: root.rowSize * 2.4
+            font.bold: true
+            color: Theme.accent
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("Paid ¥%1 · received ¥%2").arg(Customer.paidText).arg(Customer.receivedText)
+            font.pixelSize: root.rowSize * 1.2
+            color: Theme.ink
+        }
+        Text {
+            objectName: "customerChange"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("Your change ¥%1").arg(Customer.changeText)
+            font.pixelSize: root.rowSize * 2
+            font.bold: true
+            color: Theme.ok
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("Please take your receipt. See you soon!")
+            font.pixelSize: root.rowSize
+            color: Theme.muted
+        }
+    }
+}
