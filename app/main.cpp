@@ -2,9 +2,7 @@
 #include "ui/till.h"
 
 #include <QCommandLineParser>
-#include <QFont>
 #include <QGuiApplication>
-#include <QQuickStyle>
 #include <QTextStream>
 
 int main(int argc, char *argv[])
@@ -12,11 +10,6 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("SmartPOS"));
     QGuiApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    QFont font;
-    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans"),
-                      QStringLiteral("sans-serif")});
-    QGuiApplication::setFont(font);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("SmartPOS till: cashier and customer screens."));

@@ -9,8 +9,10 @@
 #include "services/checkoutservice.h"
 
 #include <QDir>
+#include <QFont>
 #include <QGuiApplication>
 #include <QQmlContext>
+#include <QQuickStyle>
 #include <QScreen>
 #include <QTimer>
 
@@ -47,6 +49,12 @@ Till::Till(QObject *parent)
     , m_language(std::make_unique<Language>())
     , m_engine(std::make_unique<QQmlApplicationEngine>())
 {
+    // One look on every machine: the Basic style (the lightest to start) and a CJK font.
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    QFont font;
+    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans"),
+                      QStringLiteral("sans-serif")});
+    QGuiApplication::setFont(font);
     m_engine->setProperty("smartpos_till", QVariant::fromValue(this));
     m_engine->addImportPath(QStringLiteral("qrc:/")); // the SmartPOS module lives in qrc:/SmartPOS
     m_language->setEngine(m_engine.get());

@@ -39,21 +39,21 @@ Rectangle {
             font.bold: !row.header && row.isLast
         }
         Text {
-            Layout.preferredWidth: 110
+            Layout.preferredWidth: 90
             horizontalAlignment: Text.AlignRight
             text: row.header ? qsTr("Qty") : row.quantity
             color: Theme.ink
             font.pixelSize: row.header ? Theme.small : Theme.body
         }
         Text {
-            Layout.preferredWidth: 130
+            Layout.preferredWidth: 110
             horizontalAlignment: Text.AlignRight
             text: row.header ? qsTr("Price") : row.unitPrice
             color: Theme.muted
             font.pixelSize: row.header ? Theme.small : Theme.body
         }
         Text {
-            Layout.preferredWidth: 120
+            Layout.preferredWidth: 110
             horizontalAlignment: Text.AlignRight
             text: row.header ? qsTr("Amount") : row.lineTotal
             color: Theme.ink

@@ -15,8 +15,6 @@ Item {
 
     Shortcut { sequence: "F2"; onActivated: search.open() }
     Shortcut { sequence: "F12"; onActivated: Cashier.openPayment() }
-    Shortcut { sequence: "Delete"; enabled: !Cashier.paymentOpen; onActivated: Cashier.removeSelectedLine() }
-    Shortcut { sequence: "Ctrl+Delete"; enabled: !Cashier.paymentOpen; onActivated: Cashier.voidCart() }
     Shortcut { sequence: "F9"; onActivated: Language.toggle() }
     Shortcut {
         sequence: "Esc"
@@ -99,6 +97,13 @@ Item {
                                 event.accepted = true
                             } else if (event.key === Qt.Key_Down) {
                                 Cashier.selectedLine = Cashier.selectedLine + 1
+                                event.accepted = true
+                            } else if (event.key === Qt.Key_Delete && text.length === 0) {
+                                // Here, not a Shortcut: a focused text field claims Delete first.
+                                if (event.modifiers & Qt.ControlModifier)
+                                    Cashier.voidCart()
+                                else
+                                    Cashier.removeSelectedLine()
                                 event.accepted = true
                             } else if (event.text === "+" && text.length === 0) {
                                 Cashier.changeQuantity(1)
@@ -206,7 +211,8 @@ Item {
 
             // Right: totals and actions.
             ColumnLayout {
-                Layout.preferredWidth: 400
+                Layout.preferredWidth: 380
+                Layout.maximumWidth: 380
                 Layout.fillHeight: true
                 spacing: 12
 

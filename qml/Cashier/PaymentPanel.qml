@@ -27,6 +27,8 @@ Popup {
     Shortcut { sequence: "F5"; enabled: popup.visible; onActivated: Cashier.payExact() }
     Shortcut { sequence: "F6"; enabled: popup.visible; onActivated: Cashier.payYuan(50) }
     Shortcut { sequence: "F7"; enabled: popup.visible; onActivated: Cashier.payYuan(100) }
+    // The cashier view's shortcuts are blocked while this modal popup is open.
+    Shortcut { sequence: "Esc"; enabled: popup.visible; onActivated: Cashier.cancelPayment() }
 
     contentItem: ColumnLayout {
         spacing: 14

@@ -7,15 +7,16 @@ Rectangle {
     property string text: ""
     property bool isError: false
     visible: text.length > 0
-    height: visible ? label.implicitHeight + 20 : 0
+    implicitHeight: visible ? label.implicitHeight + 20 : 0
     color: isError ? Theme.error : Theme.ok
     radius: Theme.radius
     Text {
         id: label
         objectName: "bannerText"
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
         anchors.margins: 10
-        verticalAlignment: Text.AlignVCenter
         text: banner.text
         color: "white"
         font.pixelSize: Theme.body

@@ -10,24 +10,30 @@ Button {
     implicitHeight: 64
     implicitWidth: 140
     focusPolicy: Qt.NoFocus
-    contentItem: Column {
-        spacing: 2
-        Text {
+    contentItem: Item {
+        implicitHeight: caption.implicitHeight
+        Column {
+            id: caption
+            anchors.verticalCenter: parent.verticalCenter
             width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            text: control.text
-            color: control.enabled ? "white" : "#eeeeee"
-            font.pixelSize: Theme.body
-            font.bold: true
-            elide: Text.ElideRight
-        }
-        Text {
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            visible: control.keyLabel.length > 0
-            text: control.keyLabel
-            color: "#ccffffff"
-            font.pixelSize: Theme.small - 2
+            spacing: 2
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                text: control.text
+                color: control.enabled ? "white" : "#eeeeee"
+                font.pixelSize: Theme.body
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                visible: control.keyLabel.length > 0
+                text: control.keyLabel
+                color: "#ccffffff"
+                font.pixelSize: Theme.small - 2
+            }
         }
     }
     background: Rectangle {
