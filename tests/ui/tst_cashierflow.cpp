@@ -215,6 +215,24 @@ private slots:
         QCOMPARE(till->customer()->state(), CustomerDisplay::State::Idle);
     }
 
+    void unusableDataDirShowsTheErrorScreen()
+    {
+        till.reset();
+        QTemporaryDir other;
+        const QString notADir = other.filePath(QStringLiteral("file"));
+        QFile file(notADir);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        till = std::make_unique<Till>();
+        QString error;
+        QVERIFY(!till->start({notADir, QStringLiteral("en"), false}, &error));
+        QVERIFY(error.contains(notADir));
+        QVERIFY(till->cashierWindow());
+        QVERIFY(!till->customerWindow());
+        QVERIFY(QTest::qWaitForWindowExposed(cashierWindow()));
+        QCOMPARE(textOf(cashierWindow(), "errorMessage"), error);
+    }
+
     void chineseScreens()
     {
         till.reset();
