@@ -44,6 +44,7 @@ bool OutboxQueue::markSent(const QList<qint64> &ids, const QDateTime &atUtc, QSt
     }
     if (!db.commit()) {
         *error = m_db.describe(db.lastError());
+        db.rollback(); // a transaction left open would block every later sale
         return false;
     }
     return true;

@@ -1,4 +1,536 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>CartLineDelegate</name>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>CashierView</name>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Scan or type a barcode, then Enter</source>
+        <translation>Scan or type a barcode, then Enter</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Scan the first product</source>
+        <translation>Scan the first product</translation>
+    </message>
+    <message>
+        <source>Change ¥%1</source>
+        <translation>Change ¥%1</translation>
+    </message>
+    <message>
+        <source>Enter or the next scan starts a new sale</source>
+        <translation>Enter or the next scan starts a new sale</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>incl. VAT ¥%1</source>
+        <translation>incl. VAT ¥%1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Cash payment</source>
+        <translation>Cash payment</translation>
+    </message>
+    <message>
+        <source>Quantity +1</source>
+        <translation>Quantity +1</translation>
+    </message>
+    <message>
+        <source>Quantity −1</source>
+        <translation>Quantity −1</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Cancel sale</source>
+        <translation>Cancel sale</translation>
+    </message>
+    <message>
+        <source>Total ¥%1 · cash received ¥%2</source>
+        <translation>Total ¥%1 · cash received ¥%2</translation>
+    </message>
+</context>
+<context>
+    <name>CashierWindow</name>
+    <message>
+        <source>SmartPOS — Cashier</source>
+        <translation>SmartPOS — Cashier</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerView</name>
+    <message>
+        <source>Fresh fruit every morning</source>
+        <translation>Fresh fruit every morning</translation>
+    </message>
+    <message>
+        <source>Hot coffee, made to order</source>
+        <translation>Hot coffee, made to order</translation>
+    </message>
+    <message>
+        <source>Cold drinks, always chilled</source>
+        <translation>Cold drinks, always chilled</translation>
+    </message>
+    <message>
+        <source>Members earn points on every purchase</source>
+        <translation>Members earn points on every purchase</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Welcome!</translation>
+    </message>
+    <message>
+        <source>Your items</source>
+        <translation>Your items</translation>
+    </message>
+    <message>
+        <source>Please pay</source>
+        <translation>Please pay</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <source>Your change ¥%1</source>
+        <translation>Your change ¥%1</translation>
+    </message>
+    <message>
+        <source>Please take your receipt. See you soon!</source>
+        <translation>Please take your receipt. See you soon!</translation>
+    </message>
+    <message>
+        <source>Total ¥%1 · cash received ¥%2</source>
+        <translation>Total ¥%1 · cash received ¥%2</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWindow</name>
+    <message>
+        <source>SmartPOS — Customer display</source>
+        <translation>SmartPOS — Customer display</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWindow</name>
+    <message>
+        <source>SmartPOS cannot start</source>
+        <translation>SmartPOS cannot start</translation>
+    </message>
+    <message>
+        <source>No sale was lost: the data files were not changed. Fix the problem above, then start SmartPOS again.</source>
+        <translation>No sale was lost: the data files were not changed. Fix the problem above, then start SmartPOS again.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>KeyHints</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Select line</source>
+        <translation>Select line</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Cancel sale</source>
+        <translation>Cancel sale</translation>
+    </message>
+    <message>
+        <source>Pay cash</source>
+        <translation>Pay cash</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Add barcode / next sale</source>
+        <translation>Add barcode / next sale</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>Cash payment</source>
+        <translation>Cash payment</translation>
+    </message>
+    <message>
+        <source>Amount due ¥%1</source>
+        <translation>Amount due ¥%1</translation>
+    </message>
+    <message>
+        <source>Cash received, e.g. 100</source>
+        <translation>Cash received, e.g. 100</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Exact amount</source>
+        <translation>Exact amount</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search products by name, SKU or barcode</source>
+        <translation>Search products by name, SKU or barcode</translation>
+    </message>
+</context>
+<context>
+    <name>SingleWindow</name>
+    <message>
+        <source>SmartPOS</source>
+        <translation>SmartPOS</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::CashierController</name>
+    <message>
+        <source>Scan ignored: finish the payment or press Esc to go back to the cart.</source>
+        <translation>Scan ignored: finish the payment or press Esc to go back to the cart.</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
+        <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
+    </message>
+    <message>
+        <source>Could not add %1.</source>
+        <translation>Could not add %1.</translation>
+    </message>
+    <message>
+        <source>Weighed items keep the weight on their label.</source>
+        <translation>Weighed items keep the weight on their label.</translation>
+    </message>
+    <message>
+        <source>Quantity must be between 1 and %1.</source>
+        <translation>Quantity must be between 1 and %1.</translation>
+    </message>
+    <message>
+        <source>Sale cancelled.</source>
+        <translation>Sale cancelled.</translation>
+    </message>
+    <message>
+        <source>Scan a product first.</source>
+        <translation>Scan a product first.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount. Type it like 100 or 58.50.</source>
+        <translation>“%1” is not an amount. Type it like 100 or 58.50.</translation>
+    </message>
+    <message>
+        <source>Sale %1 saved.</source>
+        <translation>Sale %1 saved.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::CatalogStore</name>
+    <message>
+        <source>PLU %1 already belongs to another product</source>
+        <translation>PLU %1 already belongs to another product</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>the first line must be the header: %1</source>
+        <translation>the first line must be the header: %1</translation>
+    </message>
+    <message>
+        <source>SKU %1 appears twice in the file</source>
+        <translation>SKU %1 appears twice in the file</translation>
+    </message>
+    <message>
+        <source>PLU %1 appears twice in the file</source>
+        <translation>PLU %1 appears twice in the file</translation>
+    </message>
+    <message>
+        <source>barcode %1 appears twice in the file</source>
+        <translation>barcode %1 appears twice in the file</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>expected 9 fields, found %1</source>
+        <translation>expected 9 fields, found %1</translation>
+    </message>
+    <message>
+        <source>the SKU is empty</source>
+        <translation>the SKU is empty</translation>
+    </message>
+    <message>
+        <source>barcode &quot;%1&quot; is not a valid EAN-13, EAN-8 or UPC-A</source>
+        <translation>barcode &quot;%1&quot; is not a valid EAN-13, EAN-8 or UPC-A</translation>
+    </message>
+    <message>
+        <source>barcode %1 is in the in-store range (prefix 2) kept for scale labels</source>
+        <translation>barcode %1 is in the in-store range (prefix 2) kept for scale labels</translation>
+    </message>
+    <message>
+        <source>the product has no name</source>
+        <translation>the product has no name</translation>
+    </message>
+    <message>
+        <source>the category is empty</source>
+        <translation>the category is empty</translation>
+    </message>
+    <message>
+        <source>price_fen &quot;%1&quot; is not a whole number of fen ≥ 0</source>
+        <translation>price_fen &quot;%1&quot; is not a whole number of fen ≥ 0</translation>
+    </message>
+    <message>
+        <source>tax_rate_bp &quot;%1&quot; is not between 0 and 10000</source>
+        <translation>tax_rate_bp &quot;%1&quot; is not between 0 and 10000</translation>
+    </message>
+    <message>
+        <source>sold_by &quot;%1&quot; is neither unit nor weight</source>
+        <translation>sold_by &quot;%1&quot; is neither unit nor weight</translation>
+    </message>
+    <message>
+        <source>plu &quot;%1&quot; is not 1–6 digits</source>
+        <translation>plu &quot;%1&quot; is not 1–6 digits</translation>
+    </message>
+    <message>
+        <source>a product sold by weight needs a PLU for scale labels</source>
+        <translation>a product sold by weight needs a PLU for scale labels</translation>
+    </message>
+    <message>
+        <source>a product sold by unit needs at least one barcode</source>
+        <translation>a product sold by unit needs at least one barcode</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::CheckoutService</name>
+    <message>
+        <source>“%1” is not a product barcode.</source>
+        <translation>“%1” is not a product barcode.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n digit(s); product barcodes have 8, 12 or 13.</source>
+        <translation>
+            <numerusform>%1 has %n digit; product barcodes have 8, 12 or 13.</numerusform>
+            <numerusform>%1 has %n digits; product barcodes have 8, 12 or 13.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has a wrong check digit. Scan it again or type it.</source>
+        <translation>%1 has a wrong check digit. Scan it again or type it.</translation>
+    </message>
+    <message>
+        <source>No product has barcode %1. Check the code or add the product to the catalog.</source>
+        <translation>No product has barcode %1. Check the code or add the product to the catalog.</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
+        <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
+    </message>
+    <message>
+        <source>Scale label %1: no product has PLU %2.</source>
+        <translation>Scale label %1: no product has PLU %2.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>The cart is empty.</translation>
+    </message>
+    <message>
+        <source>¥%1 is less than the total ¥%2.</source>
+        <translation>¥%1 is less than the total ¥%2.</translation>
+    </message>
+    <message>
+        <source>At most %1 units per line.</source>
+        <translation>At most %1 units per line.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 carries a weight, but %2 is sold by the piece.</source>
+        <translation>Scale label %1 carries a weight, but %2 is sold by the piece.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no weight: weigh the item again.</source>
+        <translation>Scale label %1 shows no weight: weigh the item again.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no price: weigh the item again.</source>
+        <translation>Scale label %1 shows no price: weigh the item again.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</source>
+        <translation>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::CsvReader</name>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>a quoted field is never closed</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::Database</name>
+    <message>
+        <source>The data folder %1 does not exist.</source>
+        <translation>The data folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot use write-ahead logging (journal mode is %2).</source>
+        <translation>%1 cannot use write-ahead logging (journal mode is %2).</translation>
+    </message>
+    <message>
+        <source>%1 refuses synchronous=FULL; sales would not be durable.</source>
+        <translation>%1 refuses synchronous=FULL; sales would not be durable.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer SmartPOS (schema %2, this version knows %3).</source>
+        <translation>%1 was written by a newer SmartPOS (schema %2, this version knows %3).</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full. Nothing was saved; free some space and try again.</source>
+        <translation>The disk holding %1 is full. Nothing was saved; free some space and try again.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only. Nothing was saved; check the file&apos;s permissions and the disk.</source>
+        <translation>%1 is read-only. Nothing was saved; check the file&apos;s permissions and the disk.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a SmartPOS database. It was left untouched; restore it from a backup or call support.</source>
+        <translation>%1 is damaged or is not a SmartPOS database. It was left untouched; restore it from a backup or call support.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1. Check that the folder exists and is writable.</source>
+        <translation>Cannot open %1. Check that the folder exists and is writable.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error on %1 (%2). Nothing was saved.</source>
+        <translation>The disk reported an error on %1 (%2). Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Database error on %1: %2</source>
+        <translation>Database error on %1: %2</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is a file, not a folder.</source>
+        <translation>The data folder %1 is a file, not a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1. Check that its parent exists and is writable.</source>
+        <translation>Cannot create the data folder %1. Check that its parent exists and is writable.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::Ledger</name>
+    <message>
+        <source>A sale needs at least one line.</source>
+        <translation>A sale needs at least one line.</translation>
+    </message>
+    <message>
+        <source>entry %1 is missing</source>
+        <translation>entry %1 is missing</translation>
+    </message>
+    <message>
+        <source>the hash chain is broken</source>
+        <translation>the hash chain is broken</translation>
+    </message>
+    <message>
+        <source>the entry was moved from position %1</source>
+        <translation>the entry was moved from position %1</translation>
+    </message>
+    <message>
+        <source>its sale %1 was deleted</source>
+        <translation>its sale %1 was deleted</translation>
+    </message>
+    <message>
+        <source>its sale was changed after it was recorded</source>
+        <translation>its sale was changed after it was recorded</translation>
+    </message>
+    <message>
+        <source>a sale is not in the journal</source>
+        <translation>a sale is not in the journal</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::Till</name>
+    <message>
+        <source>The SmartPOS screens failed to load.</source>
+        <translation>The SmartPOS screens failed to load.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>Cannot create %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+</context>
 </TS>

@@ -29,12 +29,15 @@ class Cart {
 public:
     static constexpr qint64 maxUnitsPerLine = 9999;
 
-    // A unit product scanned again increments its line; returns the index of the changed line.
+    // A unit product scanned again increments its line (not a line priced by a label); returns
+    // the index of the changed line, or -1 (no change) for a weighed product or units < 1.
     int addUnits(const Product &product, const QString &code, qint64 units = 1);
-    // Weighed goods always make their own line: two labels are two packs.
+    // Weighed goods always make their own line: two labels are two packs. -1 (no change) for a
+    // label price or weight ≤ 0, or for grams of a unit product without a label price.
     int addWeighed(const Product &product, const QString &code, qint64 grams,
                    std::optional<Money> labelPrice = std::nullopt);
-    // Unit lines only; 1 ≤ units ≤ maxUnitsPerLine. False (and no change) otherwise.
+    // Unit lines without a label price only; 1 ≤ units ≤ maxUnitsPerLine. False (and no change)
+    // otherwise.
     bool setQuantity(int index, qint64 units);
     bool removeLine(int index);
     void clear();

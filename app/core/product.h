@@ -2,6 +2,7 @@
 
 #include "money.h"
 
+#include <QLocale>
 #include <QString>
 
 namespace smartpos {
@@ -26,6 +27,8 @@ struct Product {
         const QString &preferred = chinese ? nameZh : nameEn;
         return preferred.isEmpty() ? (chinese ? nameEn : nameZh) : preferred;
     }
+    // The name in the language the UI runs in (the default QLocale).
+    QString displayName() const { return name(QLocale().language() == QLocale::Chinese); }
 };
 
 } // namespace smartpos

@@ -15,10 +15,6 @@ namespace smartpos {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("smartpos::CatalogStore", text);
-}
 
 const QStringList migrations = {
     QStringLiteral(R"(
@@ -91,48 +87,48 @@ bool isPlu(QStringView text)
 QString parseRow(const QStringList &f, Product *p, QStringList *codes)
 {
     if (f.size() != 9)
-        return tr("expected 9 fields, found %1").arg(f.size());
+        return CatalogStore::tr("expected 9 fields, found %1").arg(f.size());
     p->sku = f[0].trimmed();
     if (p->sku.isEmpty())
-        return tr("the SKU is empty");
+        return CatalogStore::tr("the SKU is empty");
     codes->clear();
     for (const QString &raw : f[1].split(u'|', Qt::SkipEmptyParts)) {
         const ProductCode code = normalizeProductCode(raw);
         if (!code.isValid())
-            return tr("barcode \"%1\" is not a valid EAN-13, EAN-8 or UPC-A").arg(raw);
+            return CatalogStore::tr("barcode \"%1\" is not a valid EAN-13, EAN-8 or UPC-A").arg(raw);
         if (code.gtin.startsWith(u'2') && code.gtin.size() == 13)
-            return tr("barcode %1 is in the in-store range (prefix 2) kept for scale labels")
+            return CatalogStore::tr("barcode %1 is in the in-store range (prefix 2) kept for scale labels")
                 .arg(raw);
         codes->append(code.gtin);
     }
     p->nameZh = f[2].trimmed();
     p->nameEn = f[3].trimmed();
     if (p->nameZh.isEmpty() && p->nameEn.isEmpty())
-        return tr("the product has no name");
+        return CatalogStore::tr("the product has no name");
     p->category = f[4].trimmed();
     if (p->category.isEmpty())
-        return tr("the category is empty");
+        return CatalogStore::tr("the category is empty");
     bool ok = false;
     p->price = Money::fromFen(f[5].trimmed().toLongLong(&ok));
     if (!ok || p->price.isNegative())
-        return tr("price_fen \"%1\" is not a whole number of fen ≥ 0").arg(f[5]);
+        return CatalogStore::tr("price_fen \"%1\" is not a whole number of fen ≥ 0").arg(f[5]);
     p->taxRateBp = f[6].trimmed().toInt(&ok);
     if (!ok || p->taxRateBp < 0 || p->taxRateBp > 10000)
-        return tr("tax_rate_bp \"%1\" is not between 0 and 10000").arg(f[6]);
+        return CatalogStore::tr("tax_rate_bp \"%1\" is not between 0 and 10000").arg(f[6]);
     const QString soldBy = f[7].trimmed();
     if (soldBy == u"unit")
         p->soldBy = SoldBy::Unit;
     else if (soldBy == u"weight")
         p->soldBy = SoldBy::Weight;
     else
-        return tr("sold_by \"%1\" is neither unit nor weight").arg(soldBy);
+        return CatalogStore::tr("sold_by \"%1\" is neither unit nor weight").arg(soldBy);
     p->plu = f[8].trimmed();
     if (!p->plu.isEmpty() && !isPlu(p->plu))
-        return tr("plu \"%1\" is not 1–6 digits").arg(p->plu);
+        return CatalogStore::tr("plu \"%1\" is not 1–6 digits").arg(p->plu);
     if (p->isWeighed() && p->plu.isEmpty())
-        return tr("a product sold by weight needs a PLU for scale labels");
+        return CatalogStore::tr("a product sold by weight needs a PLU for scale labels");
     if (!p->isWeighed() && codes->isEmpty())
-        return tr("a product sold by unit needs at least one barcode");
+        return CatalogStore::tr("a product sold by unit needs at least one barcode");
     return {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "core/product.h"
 #include "database.h"
 
@@ -21,6 +22,8 @@ struct ImportReport {
 // The product catalog in its own SQLite file (catalog.db), so a catalog import or resync can
 // never touch the sales ledger. Nothing is loaded into memory: every lookup is an indexed query.
 class CatalogStore {
+    Q_DECLARE_TR_FUNCTIONS(smartpos::CatalogStore)
+
 public:
     static QString fileName() { return QStringLiteral("catalog.db"); }
 

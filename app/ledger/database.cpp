@@ -10,6 +10,9 @@ namespace smartpos {
 
 namespace {
 constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr auto groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                              | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                              | QFileDevice::WriteOther | QFileDevice::ExeOther;
 
 // SQLite primary result codes (sqlite3.h) as QtSql reports them in nativeErrorCode().
 enum SqliteCode {
@@ -21,22 +24,18 @@ enum SqliteCode {
     NotADb = 26,
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("smartpos::Database", text);
-}
 } // namespace
 
 bool prepareDataDir(const QString &dir, QString *error)
 {
     QFileInfo info(dir);
     if (info.exists() && !info.isDir()) {
-        *error = tr("The data folder %1 is a file, not a folder.").arg(dir);
+        *error = Database::tr("The data folder %1 is a file, not a folder.").arg(dir);
         return false;
     }
     if (!info.exists()) {
         if (!QDir().mkpath(dir)) {
-            *error = tr("Cannot create the data folder %1. Check that its parent exists and "
+            *error = Database::tr("Cannot create the data folder %1. Check that its parent exists and "
                         "is writable.")
                          .arg(dir);
             return false;
@@ -83,6 +82,9 @@ bool Database::open(const QString &path, const QStringList &migrations, QString 
             return false;
         }
         file.setPermissions(ownerOnly);
+    } else if (const auto mode = QFile::permissions(path); mode & groupOrOther) {
+        // Made by an installer, a restore or `touch`: sales are for the owner's eyes only.
+        QFile::setPermissions(path, mode & ~groupOrOther);
     }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);

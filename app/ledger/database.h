@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,6 +19,8 @@ bool prepareDataDir(const QString &dir, QString *error);
 // WAL, synchronous=FULL (read back and checked), foreign keys, and numbered migrations
 // (PRAGMA user_version = number of migrations applied).
 class Database {
+    Q_DECLARE_TR_FUNCTIONS(smartpos::Database)
+
 public:
     Database();
     ~Database();

@@ -12,10 +12,6 @@ namespace smartpos {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("smartpos::Ledger", text);
-}
 
 QString appendOnly(const char *table)
 {
@@ -183,6 +179,11 @@ bool Ledger::open(const QString &dataDir, QString *error)
 {
     if (!m_db.open(QDir(dataDir).filePath(fileName()), migrations, error))
         return false;
+    // Without it, INSERT OR REPLACE deletes rows without firing the append-only triggers.
+    if (!m_db.exec(QStringLiteral("PRAGMA recursive_triggers=ON"), error)) {
+        m_db.close();
+        return false;
+    }
     QSqlQuery q(m_db.connection());
     if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'terminal_id'")) && q.next()) {
         m_terminalId = q.value(0).toString();
@@ -213,8 +214,8 @@ bool Ledger::loadHead(QString *error)
     return true;
 }
 
-bool Ledger::writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
-                       const QByteArray &hash)
+QSqlError Ledger::writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
+                            const QByteArray &hash)
 {
     Statements &sql = *m_sql;
     const QString at = isoUtc(sale.createdAt);
@@ -225,7 +226,7 @@ bool Ledger::writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
     sql.sale.bindValue(4, sale.total.fen);
     sql.sale.bindValue(5, sale.tax.fen);
     if (!sql.sale.exec())
-        return false;
+        return sql.sale.lastError();
     const qint64 saleId = sql.sale.lastInsertId().toLongLong();
     int lineNo = 0;
     for (const SaleLine &l : sale.lines) {
@@ -241,7 +242,7 @@ bool Ledger::writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
         sql.line.bindValue(9, l.total.fen);
         sql.line.bindValue(10, l.taxRateBp);
         if (!sql.line.exec())
-            return false;
+            return sql.line.lastError();
     }
     for (const Tender &t : sale.tenders) {
         sql.tender.bindValue(0, saleId);
@@ -250,7 +251,7 @@ bool Ledger::writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
         sql.tender.bindValue(3, t.received.fen);
         sql.tender.bindValue(4, t.change.fen);
         if (!sql.tender.exec())
-            return false;
+            return sql.tender.lastError();
     }
     sql.journal.bindValue(0, seq);
     sql.journal.bindValue(1, m_terminalId);
@@ -265,7 +266,10 @@ bool Ledger::writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
     sql.outbox.bindValue(3, at);
     sql.printJob.bindValue(0, saleId);
     sql.printJob.bindValue(1, at);
-    return sql.journal.exec() && sql.outbox.exec() && sql.printJob.exec();
+    for (QSqlQuery *q : {&sql.journal, &sql.outbox, &sql.printJob})
+        if (!q->exec())
+            return q->lastError();
+    return {};
 }
 
 CommitResult Ledger::commitSale(const Sale &sale)
@@ -284,16 +288,10 @@ CommitResult Ledger::commitSale(const Sale &sale)
     const qint64 seq = m_headSeq + 1;
     const QByteArray payload = canonicalSale(m_terminalId, seq, sale);
     const QByteArray hash = chainHash(m_headHash, payload);
-    if (!writeSale(sale, seq, payload, hash) || !m_db.exec(QStringLiteral("COMMIT"), &error)) {
-        if (error.isEmpty())
-            error = m_db.describe(db.lastError());
-        for (QSqlQuery *q : {&m_sql->sale, &m_sql->line, &m_sql->tender, &m_sql->journal,
-                             &m_sql->outbox, &m_sql->printJob}) {
-            if (q->lastError().isValid()) {
-                error = m_db.describe(q->lastError());
-                break;
-            }
-        }
+    const QSqlError written = writeSale(sale, seq, payload, hash);
+    if (written.isValid() || !m_db.exec(QStringLiteral("COMMIT"), &error)) {
+        if (written.isValid())
+            error = m_db.describe(written);
         QString ignored;
         m_db.exec(QStringLiteral("ROLLBACK"), &ignored);
         loadHead(&ignored); // the head in memory must match the file, whatever happened

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include "core/sale.h"
 #include "database.h"
 
@@ -25,6 +26,8 @@ struct VerifyResult {
 // sync and the print queue. A sale is one transaction, durable (WAL + synchronous=FULL) before
 // commitSale() returns. One writer: the terminal's own process.
 class Ledger {
+    Q_DECLARE_TR_FUNCTIONS(smartpos::Ledger)
+
 public:
     static QString fileName() { return QStringLiteral("ledger.db"); }
 
@@ -42,7 +45,9 @@ public:
 
 private:
     bool loadHead(QString *error);
-    bool writeSale(const Sale &sale, qint64 seq, const QByteArray &payload, const QByteArray &hash);
+    // The error of the first statement that failed; invalid when every row was written.
+    QSqlError writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
+                        const QByteArray &hash);
 
     Database m_db;
     QString m_terminalId;

@@ -21,7 +21,7 @@ ScanOutcome CheckoutService::added(int line)
 {
     if (line < 0)
         return {ScanOutcome::Status::InvalidCode, -1,
-                tr("No more than %1 of one product per line.").arg(Cart::maxUnitsPerLine)};
+                tr("At most %1 units per line.").arg(Cart::maxUnitsPerLine)};
     emit cartChanged();
     return {ScanOutcome::Status::Added, line, {}};
 }
@@ -56,7 +56,7 @@ ScanOutcome CheckoutService::scan(const QString &scanned)
     if (product->isWeighed())
         return {ScanOutcome::Status::NeedsWeight, -1,
                 tr("%1 is sold by weight: weigh it and scan the scale label.")
-                    .arg(product->name(false))};
+                    .arg(product->displayName())};
     return added(m_cart.addUnits(*product, code.gtin));
 }
 
@@ -67,13 +67,20 @@ ScanOutcome CheckoutService::addVariable(const VariableCode &label, const QStrin
         return {ScanOutcome::Status::UnknownProduct, -1,
                 tr("Scale label %1: no product has PLU %2.").arg(code, label.plu)};
     if (label.kind == VariableCodeLayout::Value::WeightGrams) {
+        if (!product->isWeighed())
+            return {ScanOutcome::Status::InvalidCode, -1,
+                    tr("Scale label %1 carries a weight, but %2 is sold by the piece.")
+                        .arg(code, product->displayName())};
         if (label.value <= 0)
             return {ScanOutcome::Status::InvalidCode, -1,
-                    tr("Scale label %1 shows no weight.").arg(code)};
+                    tr("Scale label %1 shows no weight: weigh the item again.").arg(code)};
         return added(m_cart.addWeighed(*product, code, label.value));
     }
     // A price label: the printed total is what the customer pays; the weight is derived.
     const Money price = Money::fromFen(label.value);
+    if (price.fen <= 0)
+        return {ScanOutcome::Status::InvalidCode, -1,
+                tr("Scale label %1 shows no price: weigh the item again.").arg(code)};
     const qint64 grams = product->isWeighed() && product->price.fen > 0
                              ? roundDiv(price.fen * 1000, product->price.fen)
                              : 1;
@@ -128,7 +135,7 @@ PaymentOutcome CheckoutService::payCash(Money received)
                                    m_clock.nowUtc(), {*tender});
     const CommitResult commit = m_ledger.commitSale(sale);
     if (!commit.ok) {
-        outcome.error = tr("The sale was NOT saved: %1 The cart is kept; try again.")
+        outcome.error = tr("The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.")
                             .arg(commit.error);
         return outcome;
     }

@@ -112,7 +112,7 @@ bool CashierController::addSearchResult(int row)
         return false;
     if (product->isWeighed()) {
         setMessage(tr("%1 is sold by weight: weigh it and scan the scale label.")
-                       .arg(product->name(true)),
+                       .arg(product->displayName()),
                    true);
         return false;
     }

@@ -68,11 +68,12 @@ Till::~Till()
 
 bool Till::start(const TillOptions &options, QString *error)
 {
+    // --lang first, so even a message about the data directory is in the chosen language; the
+    // setting can only be read once the directory is open.
+    m_language->apply(options.language.isEmpty() ? Language::fromSystemLocale() : options.language);
     const bool opened = m_data->open(options.dataDir, error);
-    const QString setting = opened ? m_data->config.language : QString();
-    m_language->apply(!options.language.isEmpty() ? options.language
-                      : !setting.isEmpty()        ? setting
-                                                  : Language::fromSystemLocale());
+    if (opened && options.language.isEmpty() && !m_data->config.language.isEmpty())
+        m_language->apply(m_data->config.language);
     if (!opened) {
         m_engine->setInitialProperties({{QStringLiteral("message"), *error}});
         load(QStringLiteral("ErrorWindow.qml"));
