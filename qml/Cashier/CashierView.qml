@@ -186,7 +186,7 @@ Item {
                             spacing: 14
                             Text {
                                 anchors.horizontalCenter: parent.horizontalCenter
-                                text: qsTr("Paid ¥%1 · received ¥%2").arg(Cashier.paidTotalText).arg(Cashier.receivedText)
+                                text: qsTr("Total ¥%1 · cash received ¥%2").arg(Cashier.paidTotalText).arg(Cashier.receivedText)
                                 font.pixelSize: Theme.large
                                 color: Theme.ink
                             }

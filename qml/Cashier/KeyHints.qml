@@ -14,7 +14,7 @@ Rectangle {
         spacing: 18
         Repeater {
             model: [
-                ["Enter", qsTr("Add code / next sale")],
+                ["Enter", qsTr("Add barcode / next sale")],
                 ["F2", qsTr("Search")],
                 ["↑ ↓", qsTr("Select line")],
                 ["+ −", qsTr("Quantity")],

@@ -65,7 +65,7 @@ Popup {
             spacing: 10
             KeyButton {
                 Layout.fillWidth: true
-                text: qsTr("Exact")
+                text: qsTr("Exact amount")
                 keyLabel: "F5"
                 tint: Theme.ok
                 onClicked: Cashier.payExact()

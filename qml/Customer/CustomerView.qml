@@ -167,7 +167,7 @@ Rectangle {
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: qsTr("Paid ¥%1 · received ¥%2").arg(Customer.paidText).arg(Customer.receivedText)
+            text: qsTr("Total ¥%1 · cash received ¥%2").arg(Customer.paidText).arg(Customer.receivedText)
             font.pixelSize: root.rowSize * 1.2
             color: Theme.ink
         }
