@@ -36,7 +36,15 @@ Rectangle {
             repeat: true
             onTriggered: attract.current = (attract.current + 1) % Customer.attractImages.length
         }
+        // A soft panel keeps the captions readable over any picture and any window width.
+        Rectangle {
+            anchors.fill: caption
+            anchors.margins: -root.rowSize * 0.6
+            radius: Theme.radius * 2
+            color: "#d9ffffff"
+        }
         Column {
+            id: caption
             anchors.left: parent.left
             anchors.verticalCenter: parent.verticalCenter
             anchors.leftMargin: parent.width * 0.06
