@@ -115,6 +115,8 @@ QByteArray canonicalSale(const QString &terminalId, qint64 seq, const Sale &sale
     for (const SaleLine &l : sale.lines) {
         lines.append(QJsonObject{{QStringLiteral("sku"), l.sku},
                                  {QStringLiteral("code"), l.code},
+                                 {QStringLiteral("name_zh"), l.nameZh},
+                                 {QStringLiteral("name_en"), l.nameEn},
                                  {QStringLiteral("qty"), l.quantity},
                                  {QStringLiteral("unit"), l.weighed ? QStringLiteral("g")
                                                                     : QStringLiteral("pc")},

@@ -205,9 +205,9 @@ void TestLedger::canonicalSaleFormat()
                                Money::fromFen(802)});
     const QByteArray expected =
         R"({"at":"2024-03-01T12:30:15.123Z","kind":"sale","lines":[)"
-        R"({"code":"6928804995534","price":300,"qty":2,"sku":"DR0001","tax_bp":1300,"total":600,)"
+        R"({"code":"6928804995534","name_en":"Coca-Cola","name_zh":"可口可乐","price":300,"qty":2,"sku":"DR0001","tax_bp":1300,"total":600,)"
         R"("unit":"pc"},)"
-        R"({"code":"2210001005005","price":1196,"qty":500,"sku":"FR0011","tax_bp":900,)"
+        R"({"code":"2210001005005","name_en":"Bananas","name_zh":"香蕉","price":1196,"qty":500,"sku":"FR0011","tax_bp":900,)"
         R"("total":598,"unit":"g"}],)"
         R"("seq":7,"tax":118,"tenders":[{"amount":1198,"change":802,"kind":"cash",)"
         R"("received":2000}],"terminal":"T1","total":1198,"uuid":"u-1","v":1})"_ba;
@@ -398,6 +398,11 @@ void TestLedger::tamperDetected_data()
     QTest::newRow("line amount edited")
         << QStringList{u"DROP TRIGGER sale_lines_no_update"_s,
                        u"UPDATE sale_lines SET total_fen = 1 WHERE line_no = 1 AND sale_id = "_s
+                           + saleOf.arg(2)}
+        << qint64(2) << u"changed"_s;
+    QTest::newRow("line name edited") // the name the receipt shows
+        << QStringList{u"DROP TRIGGER sale_lines_no_update"_s,
+                       u"UPDATE sale_lines SET name_en = 'Gift card' WHERE line_no = 1 AND sale_id = "_s
                            + saleOf.arg(2)}
         << qint64(2) << u"changed"_s;
     QTest::newRow("line quantity edited")
