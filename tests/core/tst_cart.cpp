@@ -1,53 +1,19 @@
 #include "core/cart.h"
 
+#include "testsupport.h"
+
 #include <QTest>
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
 
-namespace smartpos {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toString());
-}
-} // namespace smartpos
-
 namespace {
-
-Product unitProduct(qint64 id, qint64 priceFen, int rateBp = 1300)
-{
-    Product p;
-    p.id = id;
-    p.sku = u"SKU%1"_s.arg(id);
-    p.nameZh = u"商品%1"_s.arg(id);
-    p.nameEn = u"Product %1"_s.arg(id);
-    p.category = u"test"_s;
-    p.price = Money::fromFen(priceFen);
-    p.taxRateBp = rateBp;
-    return p;
-}
-
-Product weighedProduct(qint64 id, qint64 perKgFen, int rateBp = 900)
-{
-    Product p = unitProduct(id, perKgFen, rateBp);
-    p.soldBy = SoldBy::Weight;
-    p.plu = QString::number(10000 + id);
-    return p;
-}
 
 const Product cola = unitProduct(1, 300);          // ¥3.00, 13 %
 const Product chips = unitProduct(2, 1290);        // ¥12.90, 13 %
 const Product milk = unitProduct(3, 650, 900);     // ¥6.50, 9 %
 const Product bananas = weighedProduct(10, 1196);  // ¥11.96/kg, 9 %
 const Product apples = weighedProduct(11, 1596);   // ¥15.96/kg, 9 %
-
-QList<qint64> quantities(const Cart &cart)
-{
-    QList<qint64> result;
-    for (const auto &line : cart.lines())
-        result << line.quantity;
-    return result;
-}
 
 } // namespace
 

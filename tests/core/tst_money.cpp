@@ -1,18 +1,13 @@
 #include "core/money.h"
 
+#include "testsupport.h"
+
 #include <QTest>
 
 #include <limits>
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
-
-namespace smartpos {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toString());
-}
-} // namespace smartpos
 
 class TestMoney : public QObject {
     Q_OBJECT

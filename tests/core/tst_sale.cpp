@@ -1,17 +1,12 @@
 #include "core/sale.h"
 
+#include "testsupport.h"
+
 #include <QTest>
 #include <QTimeZone>
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
-
-namespace smartpos {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toString());
-}
-} // namespace smartpos
 
 class TestSale : public QObject {
     Q_OBJECT

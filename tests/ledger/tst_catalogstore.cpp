@@ -3,17 +3,12 @@
 #include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
+#include "testsupport.h"
+
 #include <QTest>
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
-
-namespace smartpos {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toString());
-}
-} // namespace smartpos
 
 namespace {
 constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;

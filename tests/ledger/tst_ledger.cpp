@@ -9,19 +9,14 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include "testsupport.h"
+
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
-
-namespace smartpos {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toString());
-}
-} // namespace smartpos
 
 namespace {
 constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;

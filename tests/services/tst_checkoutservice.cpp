@@ -7,6 +7,8 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include "testsupport.h"
+
 #include <QTest>
 #include <QTimeZone>
 
@@ -15,13 +17,6 @@
 using namespace smartpos;
 using namespace Qt::StringLiterals;
 
-namespace smartpos {
-char *toString(const Money &money)
-{
-    return QTest::toString(money.toString());
-}
-} // namespace smartpos
-
 Q_DECLARE_METATYPE(smartpos::ScanOutcome::Status)
 
 namespace {
@@ -29,13 +24,6 @@ using Status = ScanOutcome::Status;
 
 const QDateTime startTime(QDate(2024, 3, 1), QTime(9, 15, 0, 500), Qt::UTC);
 
-QList<qint64> quantities(const Cart &cart)
-{
-    QList<qint64> result;
-    for (const auto &line : cart.lines())
-        result << line.quantity;
-    return result;
-}
 } // namespace
 
 class TestCheckoutService : public QObject {
