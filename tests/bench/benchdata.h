@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+#include <vector>
+
+namespace smartpos::bench {
+
+// The data directory holding a generated catalog of `products` products (100'000 or
+// 1'000'000), made with CatalogStore::generate the first time and reused while its count
+// matches. Empty with a message on stderr when it cannot be made.
+QString catalogDir(qint64 products);
+// "100k", "1m".
+QString sizeName(qint64 products);
+
+// A fresh scratch directory under the build tree (removed by the caller's QTemporaryDir).
+QString scratchTemplate(const QString &name);
+
+// Percentile (0..100) of nanosecond samples, nearest rank; sorts `samples`.
+double percentileNs(std::vector<double> &samples, double percent);
+
+} // namespace smartpos::bench
