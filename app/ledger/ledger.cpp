@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -109,39 +108,116 @@ QString tenderKindName(Tender::Kind kind)
 
 } // namespace
 
+namespace {
+
+// A small writer for the canonical JSON: the same bytes QJsonDocument::Compact gives with
+// sorted keys, written straight into one buffer (this runs inside every sale commit).
+class CanonicalWriter {
+public:
+    explicit CanonicalWriter(QByteArray &out) : m_out(out) {}
+
+    CanonicalWriter &key(const char *name)
+    {
+        separate();
+        m_out += '"';
+        m_out += name;
+        m_out += "\":";
+        m_needComma = false;
+        return *this;
+    }
+    void value(qint64 number)
+    {
+        m_out += QByteArray::number(number);
+        m_needComma = true;
+    }
+    void value(const QString &text)
+    {
+        m_out += '"';
+        for (const char c : text.toUtf8()) {
+            switch (c) {
+            case '"': m_out += "\\\""; break;
+            case '\\': m_out += "\\\\"; break;
+            case '\b': m_out += "\\b"; break;
+            case '\f': m_out += "\\f"; break;
+            case '\n': m_out += "\\n"; break;
+            case '\r': m_out += "\\r"; break;
+            case '\t': m_out += "\\t"; break;
+            default:
+                if (uchar(c) < 0x20)
+                    m_out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
+                else
+                    m_out += c;
+            }
+        }
+        m_out += '"';
+        m_needComma = true;
+    }
+    void open(char bracket)
+    {
+        separate();
+        m_out += bracket;
+        m_needComma = false;
+    }
+    void close(char bracket)
+    {
+        m_out += bracket;
+        m_needComma = true;
+    }
+
+private:
+    void separate()
+    {
+        if (m_needComma)
+            m_out += ',';
+    }
+    QByteArray &m_out;
+    bool m_needComma = false;
+};
+
+} // namespace
+
 QByteArray canonicalSale(const QString &terminalId, qint64 seq, const Sale &sale)
 {
-    QJsonArray lines;
+    QByteArray out;
+    out.reserve(256 + 200 * sale.lines.size());
+    CanonicalWriter w(out);
+    // Keys in byte order at every level, as the format promises.
+    w.open('{');
+    w.key("at").value(isoUtc(sale.createdAt));
+    w.key("kind").value(QStringLiteral("sale"));
+    w.key("lines").open('[');
     for (const SaleLine &l : sale.lines) {
-        lines.append(QJsonObject{{QStringLiteral("sku"), l.sku},
-                                 {QStringLiteral("code"), l.code},
-                                 {QStringLiteral("name_zh"), l.nameZh},
-                                 {QStringLiteral("name_en"), l.nameEn},
-                                 {QStringLiteral("qty"), l.quantity},
-                                 {QStringLiteral("unit"), l.weighed ? QStringLiteral("g")
-                                                                    : QStringLiteral("pc")},
-                                 {QStringLiteral("price"), l.unitPrice.fen},
-                                 {QStringLiteral("total"), l.total.fen},
-                                 {QStringLiteral("tax_bp"), l.taxRateBp}});
+        w.open('{');
+        w.key("code").value(l.code);
+        w.key("name_en").value(l.nameEn);
+        w.key("name_zh").value(l.nameZh);
+        w.key("price").value(l.unitPrice.fen);
+        w.key("qty").value(l.quantity);
+        w.key("sku").value(l.sku);
+        w.key("tax_bp").value(l.taxRateBp);
+        w.key("total").value(l.total.fen);
+        w.key("unit").value(l.weighed ? QStringLiteral("g") : QStringLiteral("pc"));
+        w.close('}');
     }
-    QJsonArray tenders;
+    w.close(']');
+    w.key("seq").value(seq);
+    w.key("tax").value(sale.tax.fen);
+    w.key("tenders").open('[');
     for (const Tender &t : sale.tenders) {
-        tenders.append(QJsonObject{{QStringLiteral("kind"), tenderKindName(t.kind)},
-                                   {QStringLiteral("amount"), t.amount.fen},
-                                   {QStringLiteral("received"), t.received.fen},
-                                   {QStringLiteral("change"), t.change.fen}});
+        w.open('{');
+        w.key("amount").value(t.amount.fen);
+        w.key("change").value(t.change.fen);
+        w.key("kind").value(tenderKindName(t.kind));
+        w.key("received").value(t.received.fen);
+        w.close('}');
     }
-    const QJsonObject entry{{QStringLiteral("v"), 1},
-                            {QStringLiteral("kind"), QStringLiteral("sale")},
-                            {QStringLiteral("terminal"), terminalId},
-                            {QStringLiteral("seq"), seq},
-                            {QStringLiteral("uuid"), sale.uuid},
-                            {QStringLiteral("at"), isoUtc(sale.createdAt)},
-                            {QStringLiteral("total"), sale.total.fen},
-                            {QStringLiteral("tax"), sale.tax.fen},
-                            {QStringLiteral("lines"), lines},
-                            {QStringLiteral("tenders"), tenders}};
-    return QJsonDocument(entry).toJson(QJsonDocument::Compact);
+    w.close(']');
+    w.key("terminal").value(terminalId);
+    w.key("total").value(sale.total.fen);
+    w.key("uuid").value(sale.uuid);
+    w.key("v").value(1);
+    w.close('}');
+    return out;
 }
 
 QByteArray chainHash(const QByteArray &previousHash, const QByteArray &payload)
@@ -172,9 +248,12 @@ struct Ledger::Statements {
               "VALUES (?, 'sale.completed', ?, ?, ?)")))
         , printJob(db.prepare(QStringLiteral(
               "INSERT INTO print_jobs (sale_id, kind, created_at) VALUES (?, 'receipt', ?)")))
+        , begin(db.prepare(QStringLiteral("BEGIN IMMEDIATE")))
+        , commit(db.prepare(QStringLiteral("COMMIT")))
+        , rollback(db.prepare(QStringLiteral("ROLLBACK")))
     {
     }
-    QSqlQuery sale, line, tender, journal, outbox, printJob;
+    QSqlQuery sale, line, tender, journal, outbox, printJob, begin, commit, rollback;
 };
 
 bool Ledger::open(const QString &dataDir, QString *error)
@@ -281,23 +360,21 @@ CommitResult Ledger::commitSale(const Sale &sale)
         result.error = tr("A sale needs at least one line.");
         return result;
     }
-    QSqlDatabase &db = m_db.connection();
-    QString error;
-    if (!m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &error)) {
-        result.error = error;
+    if (!m_sql->begin.exec()) {
+        result.error = m_db.describe(m_sql->begin.lastError());
         return result;
     }
     const qint64 seq = m_headSeq + 1;
     const QByteArray payload = canonicalSale(m_terminalId, seq, sale);
     const QByteArray hash = chainHash(m_headHash, payload);
-    const QSqlError written = writeSale(sale, seq, payload, hash);
-    if (written.isValid() || !m_db.exec(QStringLiteral("COMMIT"), &error)) {
-        if (written.isValid())
-            error = m_db.describe(written);
+    QSqlError failed = writeSale(sale, seq, payload, hash);
+    if (!failed.isValid() && !m_sql->commit.exec())
+        failed = m_sql->commit.lastError();
+    if (failed.isValid()) {
+        m_sql->rollback.exec();
         QString ignored;
-        m_db.exec(QStringLiteral("ROLLBACK"), &ignored);
         loadHead(&ignored); // the head in memory must match the file, whatever happened
-        result.error = error;
+        result.error = m_db.describe(failed);
         return result;
     }
     m_headSeq = seq;
