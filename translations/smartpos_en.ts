@@ -471,10 +471,6 @@
         <translation>Cannot open %1. Check that the folder exists and is writable.</translation>
     </message>
     <message>
-        <source>The disk reported an error on %1 (%2). Nothing was saved.</source>
-        <translation>The disk reported an error on %1 (%2). Nothing was saved.</translation>
-    </message>
-    <message>
         <source>Database error on %1: %2</source>
         <translation>Database error on %1: %2</translation>
     </message>
@@ -485,6 +481,10 @@
     <message>
         <source>Cannot create the data folder %1. Check that its parent exists and is writable.</source>
         <translation>Cannot create the data folder %1. Check that its parent exists and is writable.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error on %1 (%2): it may be full or failing. Nothing was saved; free some space or check the disk, then try again.</source>
+        <translation>The disk reported an error on %1 (%2): it may be full or failing. Nothing was saved; free some space or check the disk, then try again.</translation>
     </message>
 </context>
 <context>

@@ -468,10 +468,6 @@
         <translation>无法打开 %1。请检查所在文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <source>The disk reported an error on %1 (%2). Nothing was saved.</source>
-        <translation>磁盘读写 %1 时出错（%2），未保存任何数据。</translation>
-    </message>
-    <message>
         <source>Database error on %1: %2</source>
         <translation>%1 数据库错误：%2</translation>
     </message>
@@ -482,6 +478,10 @@
     <message>
         <source>Cannot create the data folder %1. Check that its parent exists and is writable.</source>
         <translation>无法创建数据文件夹 %1。请检查其上级文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error on %1 (%2): it may be full or failing. Nothing was saved; free some space or check the disk, then try again.</source>
+        <translation>写入 %1 时磁盘报错（%2）：磁盘可能已满或出现故障。本次未保存任何数据；请清理磁盘空间或检查磁盘后重试。</translation>
     </message>
 </context>
 <context>

@@ -214,7 +214,9 @@ QString Database::describe(const QSqlError &error) const
     case CantOpen:
         return tr("Cannot open %1. Check that the folder exists and is writable.").arg(m_path);
     case IoErr:
-        return tr("The disk reported an error on %1 (%2). Nothing was saved.")
+        // A write that hits a size limit or a failing disk arrives here, not as "full".
+        return tr("The disk reported an error on %1 (%2): it may be full or failing. Nothing "
+                  "was saved; free some space or check the disk, then try again.")
             .arg(m_path, error.databaseText());
     default:
         return tr("Database error on %1: %2").arg(m_path, error.text());
