@@ -55,8 +55,8 @@ void CashierController::setSelectedLine(int line)
 void CashierController::onCartChanged()
 {
     m_lines.refresh();
-    m_selectedLine = -1;
-    setSelectedLine(m_checkout.cart().lastChangedLine());
+    // Always announced: the model was reset, so views must re-read the selection.
+    m_selectedLine = m_checkout.cart().lastChangedLine();
     emit selectedLineChanged();
     emit cartChanged();
 }
