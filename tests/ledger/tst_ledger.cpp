@@ -18,6 +18,14 @@
 using namespace smartpos;
 using namespace Qt::StringLiterals;
 
+// The ledger verifies, with exactly `expected` journal entries.
+#define VERIFY_LEDGER_OK(ledger, expected)                                                         \
+    do {                                                                                           \
+        const VerifyResult verified = (ledger).verify();                                           \
+        QVERIFY2(verified.ok, qPrintable(verified.reason));                                        \
+        QCOMPARE(verified.entries, qint64(expected));                                              \
+    } while (false)
+
 namespace {
 constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
@@ -276,9 +284,7 @@ void TestLedger::sequenceAndChain()
         ++expectedSeq;
     }
     QCOMPARE(expectedSeq, 7);
-    const VerifyResult verified = ledger.verify();
-    QVERIFY2(verified.ok, qPrintable(verified.reason));
-    QCOMPARE(verified.entries, 6);
+    VERIFY_LEDGER_OK(ledger, 6);
 }
 
 void TestLedger::oneTransactionWritesEverything()
@@ -347,9 +353,7 @@ void TestLedger::failedCommitLeavesNoGap()
     const CommitResult next = ledger.commitSale(makeSale(3));
     QVERIFY2(next.ok, qPrintable(next.error));
     QCOMPARE(next.seq, 3);
-    const VerifyResult verified = ledger.verify();
-    QVERIFY2(verified.ok, qPrintable(verified.reason));
-    QCOMPARE(verified.entries, 3);
+    VERIFY_LEDGER_OK(ledger, 3);
 }
 
 void TestLedger::reopenContinuesChain()
@@ -370,9 +374,7 @@ void TestLedger::reopenContinuesChain()
     const CommitResult result = ledger.commitSale(makeSale(4));
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.seq, 4);
-    const VerifyResult verified = ledger.verify();
-    QVERIFY2(verified.ok, qPrintable(verified.reason));
-    QCOMPARE(verified.entries, 4);
+    VERIFY_LEDGER_OK(ledger, 4);
 }
 
 void TestLedger::tamperDetected_data()
@@ -497,9 +499,7 @@ void TestLedger::appendOnly()
     // and from a second connection too: the triggers live in the file
     QVERIFY(!rawExec(dir.filePath(Ledger::fileName()), {sql}, &error));
     QVERIFY2(error.contains(u"append-only"_s), qPrintable(error));
-    const VerifyResult verified = ledger.verify();
-    QVERIFY2(verified.ok, qPrintable(verified.reason));
-    QCOMPARE(verified.entries, 3);
+    VERIFY_LEDGER_OK(ledger, 3);
     QCOMPARE(ledger.commitSale(makeSale(4)).seq, 4);
 }
 
@@ -527,9 +527,7 @@ void TestLedger::replaceCannotRewriteHistory()
         QVERIFY(ledger.commitSale(makeSale(n)).ok);
     QVERIFY(!ledger.database().exec(sql, &error));
     QVERIFY2(error.contains(u"append-only"_s), qPrintable(error));
-    const VerifyResult verified = ledger.verify();
-    QVERIFY2(verified.ok, qPrintable(verified.reason));
-    QCOMPARE(verified.entries, 3);
+    VERIFY_LEDGER_OK(ledger, 3);
 }
 
 void TestLedger::fromMissingFile()
@@ -561,9 +559,7 @@ void TestLedger::fromEmptyFile()
     QVERIFY2(ledger.open(dir.path(), &error), qPrintable(error));
     QCOMPARE(intValue(ledger, u"PRAGMA user_version"_s), 1);
     QCOMPARE(ledger.commitSale(makeSale(1)).seq, 1);
-    const VerifyResult verified = ledger.verify();
-    QVERIFY2(verified.ok, qPrintable(verified.reason));
-    QCOMPARE(verified.entries, 1);
+    VERIFY_LEDGER_OK(ledger, 1);
     QCOMPARE(modeOf(path), ownerOnly);
 }
 
