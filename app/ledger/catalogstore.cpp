@@ -198,6 +198,13 @@ bool CatalogStore::open(const QString &dataDir, QString *error)
         QStringLiteral("SELECT %1 FROM products p WHERE p.plu = ?").arg(productColumns));
     m_byId = m_db.prepare(
         QStringLiteral("SELECT %1 FROM products p WHERE p.id = ?").arg(productColumns));
+    m_bySkuOrPlu = m_db.prepare(
+        QStringLiteral("SELECT %1 FROM products p WHERE p.sku = ? OR p.plu = ?").arg(productColumns));
+    // No ORDER BY rank: with a million products a common character matches too many rows to
+    // rank them all; search() sorts the shortest names (the closest matches) first.
+    m_byName = m_db.prepare(QStringLiteral("SELECT %1 FROM product_search s JOIN products p "
+                                           "ON p.id = s.rowid WHERE product_search MATCH ? LIMIT ?")
+                                .arg(productColumns));
     return true;
 }
 
@@ -236,23 +243,16 @@ QList<Product> CatalogStore::search(const QString &text, int limit)
         if (auto product = findByCode(code.gtin))
             found.append(*product);
     }
-    QSqlQuery bySku = m_db.prepare(
-        QStringLiteral("SELECT %1 FROM products p WHERE p.sku = ? OR p.plu = ?").arg(productColumns));
-    bySku.addBindValue(text.trimmed());
-    bySku.addBindValue(text.trimmed());
-    if (bySku.exec() && bySku.next())
-        found.append(productFrom(bySku));
+    m_bySkuOrPlu.bindValue(0, text.trimmed());
+    m_bySkuOrPlu.bindValue(1, text.trimmed());
+    if (auto product = fetchOne(m_bySkuOrPlu))
+        found.append(*product);
 
     const QString match = searchQuery(text);
     if (!match.isEmpty()) {
-        // No ORDER BY rank: with a million products a common character matches too many rows
-        // to rank them all; the shortest names (the closest matches) are sorted first below.
-        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT %1 FROM product_search s JOIN products p "
-                                                  "ON p.id = s.rowid WHERE product_search MATCH ? "
-                                                  "LIMIT ?")
-                                       .arg(productColumns));
-        q.addBindValue(match);
-        q.addBindValue(limit);
+        QSqlQuery &q = m_byName;
+        q.bindValue(0, match);
+        q.bindValue(1, limit);
         if (q.exec()) {
             QList<Product> byName;
             while (q.next())
@@ -266,6 +266,7 @@ QList<Product> CatalogStore::search(const QString &text, int limit)
                     found.append(p);
             }
         }
+        q.finish();
     }
     if (found.size() > limit)
         found.resize(limit);

@@ -56,6 +56,8 @@ private:
     QSqlQuery m_byCode;
     QSqlQuery m_byPlu;
     QSqlQuery m_byId;
+    QSqlQuery m_bySkuOrPlu;
+    QSqlQuery m_byName;
 };
 
 // The words FTS5 indexes for a product: Latin words as they are; Chinese as single characters

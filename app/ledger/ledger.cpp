@@ -251,9 +251,18 @@ struct Ledger::Statements {
         , begin(db.prepare(QStringLiteral("BEGIN IMMEDIATE")))
         , commit(db.prepare(QStringLiteral("COMMIT")))
         , rollback(db.prepare(QStringLiteral("ROLLBACK")))
+        , readSale(db.prepare(QStringLiteral(
+              "SELECT id, created_at, total_fen, tax_fen FROM sales WHERE uuid = ?")))
+        , readLines(db.prepare(QStringLiteral(
+              "SELECT sku, code, name_zh, name_en, quantity, weighed, unit_price_fen, total_fen, "
+              "tax_rate_bp FROM sale_lines WHERE sale_id = ? ORDER BY line_no")))
+        , readTenders(db.prepare(QStringLiteral(
+              "SELECT amount_fen, received_fen, change_fen FROM tenders WHERE sale_id = ? "
+              "ORDER BY id")))
     {
     }
     QSqlQuery sale, line, tender, journal, outbox, printJob, begin, commit, rollback;
+    QSqlQuery readSale, readLines, readTenders; // prepared once: verify reads every sale
 };
 
 bool Ledger::open(const QString &dataDir, QString *error)
@@ -387,9 +396,8 @@ CommitResult Ledger::commitSale(const Sale &sale)
 Sale Ledger::loadSale(const QString &uuid, bool *found)
 {
     Sale sale;
-    QSqlQuery header = m_db.prepare(QStringLiteral(
-        "SELECT id, created_at, total_fen, tax_fen FROM sales WHERE uuid = ?"));
-    header.addBindValue(uuid);
+    QSqlQuery &header = m_sql->readSale;
+    header.bindValue(0, uuid);
     *found = header.exec() && header.next();
     if (!*found)
         return sale;
@@ -398,10 +406,9 @@ Sale Ledger::loadSale(const QString &uuid, bool *found)
     sale.createdAt = QDateTime::fromString(header.value(1).toString(), Qt::ISODateWithMs);
     sale.total = Money::fromFen(header.value(2).toLongLong());
     sale.tax = Money::fromFen(header.value(3).toLongLong());
-    QSqlQuery lines = m_db.prepare(QStringLiteral(
-        "SELECT sku, code, name_zh, name_en, quantity, weighed, unit_price_fen, total_fen, "
-        "tax_rate_bp FROM sale_lines WHERE sale_id = ? ORDER BY line_no"));
-    lines.addBindValue(id);
+    header.finish();
+    QSqlQuery &lines = m_sql->readLines;
+    lines.bindValue(0, id);
     lines.exec();
     while (lines.next()) {
         sale.lines.append(SaleLine{lines.value(0).toString(), lines.value(1).toString(),
@@ -411,9 +418,8 @@ Sale Ledger::loadSale(const QString &uuid, bool *found)
                                    Money::fromFen(lines.value(7).toLongLong()),
                                    lines.value(8).toInt()});
     }
-    QSqlQuery tenders = m_db.prepare(QStringLiteral(
-        "SELECT amount_fen, received_fen, change_fen FROM tenders WHERE sale_id = ? ORDER BY id"));
-    tenders.addBindValue(id);
+    QSqlQuery &tenders = m_sql->readTenders;
+    tenders.bindValue(0, id);
     tenders.exec();
     while (tenders.next()) {
         sale.tenders.append(Tender{Tender::Kind::Cash, Money::fromFen(tenders.value(0).toLongLong()),

@@ -6,10 +6,22 @@
 
 namespace smartpos {
 
+namespace {
+QStringList listAttractImages()
+{
+    QStringList urls;
+    const QDir dir(QStringLiteral(":/resources/attract"));
+    for (const QString &name : dir.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name))
+        urls.append(QStringLiteral("qrc:/resources/attract/") + name);
+    return urls;
+}
+} // namespace
+
 CustomerDisplay::CustomerDisplay(CheckoutService &checkout, QString storeName, QObject *parent)
     : QObject(parent)
     , m_checkout(checkout)
     , m_storeName(std::move(storeName))
+    , m_attractImages(listAttractImages())
 {
     m_thanksTimer.setSingleShot(true);
     m_thanksTimer.setInterval(20'000);
@@ -29,15 +41,6 @@ QString CustomerDisplay::totalText() const
 int CustomerDisplay::articleCount() const
 {
     return int(m_checkout.cart().articleCount());
-}
-
-QStringList CustomerDisplay::attractImages() const
-{
-    QStringList urls;
-    const QDir dir(QStringLiteral(":/resources/attract"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name))
-        urls.append(QStringLiteral("qrc:/resources/attract/") + name);
-    return urls;
 }
 
 void CustomerDisplay::setState(State state)

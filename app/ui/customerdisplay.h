@@ -37,7 +37,7 @@ public:
     QString receivedText() const { return m_received.toString(); }
     QString changeText() const { return m_change.toString(); }
     const QString &storeName() const { return m_storeName; }
-    QStringList attractImages() const;
+    const QStringList &attractImages() const { return m_attractImages; }
 
     void setPaymentPending(bool pending);
     // How long "thank you" stays before the attract loop (default 20 s).
@@ -54,6 +54,7 @@ private:
 
     CheckoutService &m_checkout;
     QString m_storeName;
+    QStringList m_attractImages;
     State m_state = State::Idle;
     Money m_paid;
     Money m_received;

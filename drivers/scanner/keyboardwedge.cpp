@@ -50,7 +50,7 @@ void KeyboardWedge::releaseHeld()
         return;
     m_replaying = true;
     for (const auto &key : held) {
-        QKeyEvent press(QEvent::KeyPress, key->key(), key->modifiers(), key->text());
+        QKeyEvent press(QEvent::KeyPress, key.key, key.modifiers, key.text);
         QCoreApplication::sendEvent(m_window, &press);
     }
     m_replaying = false;
@@ -80,8 +80,7 @@ bool KeyboardWedge::eventFilter(QObject *watched, QEvent *event)
         releaseHeld();
         return false;
     }
-    m_held.append(std::make_shared<QKeyEvent>(QEvent::KeyPress, key->key(), key->modifiers(),
-                                              key->text()));
+    m_held.append({key->key(), key->modifiers(), key->text()});
     m_burst += key->text();
     m_lastKeyMs = now;
     m_gapTimer.start(m_maxGapMs + 1);

@@ -9,7 +9,6 @@
 #include <QWindow>
 
 #include <functional>
-#include <memory>
 
 namespace smartpos {
 
@@ -41,7 +40,12 @@ private:
     void releaseHeld();
 
     QPointer<QWindow> m_window;
-    QList<std::shared_ptr<QKeyEvent>> m_held;
+    struct HeldKey {
+        int key;
+        Qt::KeyboardModifiers modifiers;
+        QString text;
+    };
+    QList<HeldKey> m_held;
     QString m_burst;
     qint64 m_lastKeyMs = 0;
     int m_maxGapMs = 40;
