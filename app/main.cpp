@@ -1,5 +1,6 @@
-// smartpos: the till. Parses options and hands over to Till, which wires everything.
-#include "ui/till.h"
+// smartpos: the till. Parses options and hands over to TillApp, which wires everything.
+#include "services/appdata.h"
+#include "tillapp.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -7,32 +8,44 @@
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName(QStringLiteral("SmartPOS"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
-
+    // Options are parsed before the QGuiApplication exists, so --help and --version work
+    // without a display.
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("SmartPOS till: cashier and customer screens."));
+    parser.setApplicationDescription(
+        QStringLiteral("SmartPOS till: cashier and customer screens."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("data-dir"), QStringLiteral("Data directory."),
                       QStringLiteral("DIR"), smartpos::defaultDataDir()});
+    parser.addOption({QStringLiteral("key-dir"),
+                      QStringLiteral("The terminal's key folder: its journal key and anchor "
+                                     "(default: $SMARTPOS_KEY_DIR, else "
+                                     "~/.config/SmartPOS/terminals/<id of the data folder>)."),
+                      QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("lang"), QStringLiteral("zh_CN or en."), QStringLiteral("L")});
     parser.addOption({QStringLiteral("single-window"),
                       QStringLiteral("Both screens side by side in one window.")});
     parser.addOption({QStringLiteral("screenshot"),
                       QStringLiteral("Save a PNG of each window once shown, then exit."),
                       QStringLiteral("DIR")});
-    parser.process(app);
+    {
+        QCoreApplication cli(argc, argv); // exits here on --help, --version or a bad option
+        QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+        parser.process(cli);
+    }
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("SmartPOS"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QTextStream err(stderr);
 
-    smartpos::Till till;
+    smartpos::TillApp till;
     QString error;
-    const bool started = till.start({parser.value(QStringLiteral("data-dir")),
-                                     parser.value(QStringLiteral("lang")),
-                                     parser.isSet(QStringLiteral("single-window"))},
-                                    &error);
+    const bool started = till.start(
+        {parser.value(QStringLiteral("data-dir")), parser.value(QStringLiteral("key-dir")),
+         parser.value(QStringLiteral("lang")), parser.isSet(QStringLiteral("single-window"))},
+        &error);
     if (!started)
-        QTextStream(stderr) << "smartpos: " << error << Qt::endl;
+        err << "smartpos: " << error << Qt::endl;
     if (!till.cashierWindow())
         return 2;
 
@@ -41,7 +54,7 @@ int main(int argc, char *argv[])
         till.whenShown([&] {
             QString saveError;
             if (!till.saveScreenshots(dir, &saveError)) {
-                QTextStream(stderr) << "smartpos: " << saveError << Qt::endl;
+                err << "smartpos: " << saveError << Qt::endl;
                 app.exit(3);
                 return;
             }

@@ -82,8 +82,16 @@
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <source>Total ¥%1 · cash received ¥%2</source>
-        <translation>Total ¥%1 · cash received ¥%2</translation>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Cash received ¥%1</source>
+        <translation>Cash received ¥%1</translation>
+    </message>
+    <message>
+        <source>No sale (open drawer)</source>
+        <translation>No sale (open drawer)</translation>
     </message>
 </context>
 <context>
@@ -207,6 +215,10 @@
         <source>Add barcode / next sale</source>
         <translation>Add barcode / next sale</translation>
     </message>
+    <message>
+        <source>No sale</source>
+        <translation>No sale</translation>
+    </message>
 </context>
 <context>
     <name>PaymentPanel</name>
@@ -252,32 +264,8 @@
 <context>
     <name>smartpos::CashierController</name>
     <message>
-        <source>Scan ignored: finish the payment or press Esc to go back to the cart.</source>
-        <translation>Scan ignored: finish the payment or press Esc to go back to the cart.</translation>
-    </message>
-    <message>
-        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
-        <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
-    </message>
-    <message>
-        <source>Could not add %1.</source>
-        <translation>Could not add %1.</translation>
-    </message>
-    <message>
-        <source>Weighed items keep the weight on their label.</source>
-        <translation>Weighed items keep the weight on their label.</translation>
-    </message>
-    <message>
-        <source>Quantity must be between 1 and %1.</source>
-        <translation>Quantity must be between 1 and %1.</translation>
-    </message>
-    <message>
         <source>Sale cancelled.</source>
         <translation>Sale cancelled.</translation>
-    </message>
-    <message>
-        <source>Scan a product first.</source>
-        <translation>Scan a product first.</translation>
     </message>
     <message>
         <source>“%1” is not an amount. Type it like 100 or 58.50.</source>
@@ -286,6 +274,10 @@
     <message>
         <source>Sale %1 saved.</source>
         <translation>Sale %1 saved.</translation>
+    </message>
+    <message>
+        <source>Drawer opened (no sale) — recorded</source>
+        <translation>Drawer opened (no sale) — recorded</translation>
     </message>
 </context>
 <context>
@@ -368,68 +360,21 @@
     </message>
 </context>
 <context>
-    <name>smartpos::CheckoutService</name>
-    <message>
-        <source>“%1” is not a product barcode.</source>
-        <translation>“%1” is not a product barcode.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has %n digit(s); product barcodes have 8, 12 or 13.</source>
-        <translation>
-            <numerusform>%1 has %n digit; product barcodes have 8, 12 or 13.</numerusform>
-            <numerusform>%1 has %n digits; product barcodes have 8, 12 or 13.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 has a wrong check digit. Scan it again or type it.</source>
-        <translation>%1 has a wrong check digit. Scan it again or type it.</translation>
-    </message>
-    <message>
-        <source>No product has barcode %1. Check the code or add the product to the catalog.</source>
-        <translation>No product has barcode %1. Check the code or add the product to the catalog.</translation>
-    </message>
-    <message>
-        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
-        <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
-    </message>
-    <message>
-        <source>Scale label %1: no product has PLU %2.</source>
-        <translation>Scale label %1: no product has PLU %2.</translation>
-    </message>
-    <message>
-        <source>The cart is empty.</source>
-        <translation>The cart is empty.</translation>
-    </message>
-    <message>
-        <source>¥%1 is less than the total ¥%2.</source>
-        <translation>¥%1 is less than the total ¥%2.</translation>
-    </message>
-    <message>
-        <source>At most %1 units per line.</source>
-        <translation>At most %1 units per line.</translation>
-    </message>
-    <message>
-        <source>Scale label %1 carries a weight, but %2 is sold by the piece.</source>
-        <translation>Scale label %1 carries a weight, but %2 is sold by the piece.</translation>
-    </message>
-    <message>
-        <source>Scale label %1 shows no weight: weigh the item again.</source>
-        <translation>Scale label %1 shows no weight: weigh the item again.</translation>
-    </message>
-    <message>
-        <source>Scale label %1 shows no price: weigh the item again.</source>
-        <translation>Scale label %1 shows no price: weigh the item again.</translation>
-    </message>
-    <message>
-        <source>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</source>
-        <translation>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</translation>
-    </message>
-</context>
-<context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
         <translation>a quoted field is never closed</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::DataDirLock</name>
+    <message>
+        <source>Another SmartPOS (%1, process %2) is using the data folder %3. Close it first: two tills on one ledger would corrupt the sequence of sales.</source>
+        <translation>Another SmartPOS (%1, process %2) is using the data folder %3. Close it first: two tills on one ledger would corrupt the sequence of sales.</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file in %1. Check that the folder is writable.</source>
+        <translation>Cannot create the lock file in %1. Check that the folder is writable.</translation>
     </message>
 </context>
 <context>
@@ -449,10 +394,6 @@
     <message>
         <source>%1 refuses synchronous=FULL; sales would not be durable.</source>
         <translation>%1 refuses synchronous=FULL; sales would not be durable.</translation>
-    </message>
-    <message>
-        <source>%1 was written by a newer SmartPOS (schema %2, this version knows %3).</source>
-        <translation>%1 was written by a newer SmartPOS (schema %2, this version knows %3).</translation>
     </message>
     <message>
         <source>The disk holding %1 is full. Nothing was saved; free some space and try again.</source>
@@ -486,6 +427,77 @@
         <source>The disk reported an error on %1 (%2): it may be full or failing. Nothing was saved; free some space or check the disk, then try again.</source>
         <translation>The disk reported an error on %1 (%2): it may be full or failing. Nothing was saved; free some space or check the disk, then try again.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer SmartPOS (schema %2, this version knows %3). Nothing was changed; install the newer SmartPOS again.</source>
+        <translation>%1 was written by a newer SmartPOS (schema %2, this version knows %3). Nothing was changed; install the newer SmartPOS again.</translation>
+    </message>
+    <message>
+        <source>%1 has schema %2 and needs an upgrade to %3: start SmartPOS once (it backs the file up first), then try again.</source>
+        <translation>%1 has schema %2 and needs an upgrade to %3: start SmartPOS once (it backs the file up first), then try again.</translation>
+    </message>
+    <message>
+        <source>Cannot back up %1 before upgrading it: %2</source>
+        <translation>Cannot back up %1 before upgrading it: %2</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another program has held it for more than 5 seconds. Close other SmartPOS windows or tools using this data folder and try again.</source>
+        <translation>%1 is busy: another program has held it for more than 5 seconds. Close other SmartPOS windows or tools using this data folder and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::KeyFolder</name>
+    <message>
+        <source>The key folder %1 is a file, not a folder.</source>
+        <translation>The key folder %1 is a file, not a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1. Check that its parent is writable, or choose another with --key-dir.</source>
+        <translation>Cannot create the key folder %1. Check that its parent is writable, or choose another with --key-dir.</translation>
+    </message>
+    <message>
+        <source>Cannot read the terminal key %1: %2</source>
+        <translation>Cannot read the terminal key %1: %2</translation>
+    </message>
+    <message>
+        <source>The terminal key %1 is damaged. Restore it from the backup of this terminal&apos;s key folder.</source>
+        <translation>The terminal key %1 is damaged. Restore it from the backup of this terminal&apos;s key folder.</translation>
+    </message>
+    <message>
+        <source>The system could not provide random bytes for a key.</source>
+        <translation>The system could not provide random bytes for a key.</translation>
+    </message>
+    <message>
+        <source>The anchor %1 is damaged or was not written with this terminal&apos;s key.</source>
+        <translation>The anchor %1 is damaged or was not written with this terminal&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Cannot write the anchor in %1: %2</source>
+        <translation>Cannot write the anchor in %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the anchor in %1.</source>
+        <translation>Cannot write the anchor in %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>Cannot create %1.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>Cannot move %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::Ledger</name>
@@ -498,28 +510,319 @@
         <translation>entry %1 is missing</translation>
     </message>
     <message>
-        <source>the hash chain is broken</source>
-        <translation>the hash chain is broken</translation>
-    </message>
-    <message>
         <source>the entry was moved from position %1</source>
         <translation>the entry was moved from position %1</translation>
     </message>
     <message>
-        <source>its sale %1 was deleted</source>
-        <translation>its sale %1 was deleted</translation>
+        <source>its payload is not a sale record of version %1</source>
+        <translation>its payload is not a sale record of version %1</translation>
     </message>
     <message>
-        <source>its sale was changed after it was recorded</source>
-        <translation>its sale was changed after it was recorded</translation>
+        <source>it names another terminal</source>
+        <translation>it names another terminal</translation>
     </message>
     <message>
-        <source>a sale is not in the journal</source>
-        <translation>a sale is not in the journal</translation>
+        <source>its sale row is missing</source>
+        <translation>its sale row is missing</translation>
+    </message>
+    <message>
+        <source>its sale row was changed</source>
+        <translation>its sale row was changed</translation>
+    </message>
+    <message>
+        <source>line %1 is missing</source>
+        <translation>line %1 is missing</translation>
+    </message>
+    <message>
+        <source>line %1 was changed</source>
+        <translation>line %1 was changed</translation>
+    </message>
+    <message>
+        <source>it has a line it did not record</source>
+        <translation>it has a line it did not record</translation>
+    </message>
+    <message>
+        <source>adjustment %1 is missing</source>
+        <translation>adjustment %1 is missing</translation>
+    </message>
+    <message>
+        <source>adjustment %1 was changed</source>
+        <translation>adjustment %1 was changed</translation>
+    </message>
+    <message>
+        <source>it has an adjustment it did not record</source>
+        <translation>it has an adjustment it did not record</translation>
+    </message>
+    <message>
+        <source>tender %1 is missing</source>
+        <translation>tender %1 is missing</translation>
+    </message>
+    <message>
+        <source>tender %1 was changed</source>
+        <translation>tender %1 was changed</translation>
+    </message>
+    <message>
+        <source>it has a tender it did not record</source>
+        <translation>it has a tender it did not record</translation>
+    </message>
+    <message>
+        <source>its lines, adjustments and tenders do not add up to its total</source>
+        <translation>its lines, adjustments and tenders do not add up to its total</translation>
+    </message>
+    <message>
+        <source>its payload is not a no-sale record of version %1</source>
+        <translation>its payload is not a no-sale record of version %1</translation>
+    </message>
+    <message>
+        <source>There is no terminal key in %1, so the journal cannot be checked. Give the key folder with --key-dir.</source>
+        <translation>There is no terminal key in %1, so the journal cannot be checked. Give the key folder with --key-dir.</translation>
+    </message>
+    <message>
+        <source>The terminal key for %1 is missing from %2. Restore the key folder from this terminal&apos;s backup; SmartPOS will not start a ledger it cannot check.</source>
+        <translation>The terminal key for %1 is missing from %2. Restore the key folder from this terminal&apos;s backup; SmartPOS will not start a ledger it cannot check.</translation>
+    </message>
+    <message>
+        <source>%1 is missing, but this terminal had recorded %2 journal entries (its anchor in %3). Restore the ledger from a backup. To start over without it, an operator runs: smartpos-admin ledger start-over --reason TEXT (it is audited).</source>
+        <translation>%1 is missing, but this terminal had recorded %2 journal entries (its anchor in %3). Restore the ledger from a backup. To start over without it, an operator runs: smartpos-admin ledger start-over --reason TEXT (it is audited).</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The tables of %1 are damaged (a statement cannot be prepared). Restore it from a backup.</source>
+        <translation>The tables of %1 are damaged (a statement cannot be prepared). Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>The anchor of this terminal is missing from %1. Restore the key folder from this terminal&apos;s backup.</source>
+        <translation>The anchor of this terminal is missing from %1. Restore the key folder from this terminal&apos;s backup.</translation>
+    </message>
+    <message>
+        <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries.</source>
+        <translation>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries.</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 is not the one this terminal recorded (its anchor): the journal was rewritten. Restore the newest backup.</source>
+        <translation>Entry %1 of %2 is not the one this terminal recorded (its anchor): the journal was rewritten. Restore the newest backup.</translation>
+    </message>
+    <message>
+        <source>The last entry of %1 was not sealed with this terminal&apos;s key (%2): the ledger or the key folder belongs to another terminal, or the journal was forged.</source>
+        <translation>The last entry of %1 was not sealed with this terminal&apos;s key (%2): the ledger or the key folder belongs to another terminal, or the journal was forged.</translation>
+    </message>
+    <message>
+        <source>The journal of %1 is broken at entry %2, so it cannot be upgraded. Nothing was changed; restore it from a backup or call support.</source>
+        <translation>The journal of %1 is broken at entry %2, so it cannot be upgraded. Nothing was changed; restore it from a backup or call support.</translation>
+    </message>
+    <message>
+        <source>The ledger was opened only to be read.</source>
+        <translation>The ledger was opened only to be read.</translation>
+    </message>
+    <message>
+        <source>The tenders do not pay the total ¥%1 exactly.</source>
+        <translation>The tenders do not pay the total ¥%1 exactly.</translation>
+    </message>
+    <message>
+        <source>the file is damaged (%1)</source>
+        <translation>the file is damaged (%1)</translation>
+    </message>
+    <message>
+        <source>the append-only guard %1 of the ledger was removed</source>
+        <translation>the append-only guard %1 of the ledger was removed</translation>
+    </message>
+    <message>
+        <source>the anchor of this terminal is missing</source>
+        <translation>the anchor of this terminal is missing</translation>
+    </message>
+    <message>
+        <source>its MAC does not match: the entry, or one before it, was changed or forged</source>
+        <translation>its MAC does not match: the entry, or one before it, was changed or forged</translation>
+    </message>
+    <message>
+        <source>its kind “%1” (version %2) is unknown to this SmartPOS</source>
+        <translation>its kind “%1” (version %2) is unknown to this SmartPOS</translation>
+    </message>
+    <message>
+        <source>it has %1 rows but is not a %1 entry</source>
+        <translation>it has %1 rows but is not a %1 entry</translation>
+    </message>
+    <message>
+        <source>the outbox has an event no entry made</source>
+        <translation>the outbox has an event no entry made</translation>
+    </message>
+    <message>
+        <source>its outbox event is missing</source>
+        <translation>its outbox event is missing</translation>
+    </message>
+    <message>
+        <source>its print job was changed</source>
+        <translation>its print job was changed</translation>
+    </message>
+    <message>
+        <source>a print job points at no entry</source>
+        <translation>a print job points at no entry</translation>
+    </message>
+    <message>
+        <source>its print job is missing</source>
+        <translation>its print job is missing</translation>
+    </message>
+    <message>
+        <source>it is not the entry this terminal recorded (its anchor)</source>
+        <translation>it is not the entry this terminal recorded (its anchor)</translation>
+    </message>
+    <message>
+        <source>its %1 rows have no journal entry</source>
+        <translation>its %1 rows have no journal entry</translation>
+    </message>
+    <message>
+        <source>entries %1 to %2 are missing: this terminal recorded them (its anchor)</source>
+        <translation>entries %1 to %2 are missing: this terminal recorded them (its anchor)</translation>
     </message>
 </context>
 <context>
-    <name>smartpos::Till</name>
+    <name>smartpos::Outbox</name>
+    <message>
+        <source>The outbox of %1 is damaged. Restore the ledger from a backup.</source>
+        <translation>The outbox of %1 is damaged. Restore the ledger from a backup.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::PrintQueue</name>
+    <message>
+        <source>The print queue of %1 is damaged. Restore the ledger from a backup.</source>
+        <translation>The print queue of %1 is damaged. Restore the ledger from a backup.</translation>
+    </message>
+    <message>
+        <source>There is no journal entry %1 to reprint.</source>
+        <translation>There is no journal entry %1 to reprint.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::SaleSession</name>
+    <message>
+        <source>Scan ignored: finish the payment or go back to the cart first.</source>
+        <translation>Scan ignored: finish the payment or go back to the cart first.</translation>
+    </message>
+    <message>
+        <source>At most %1 units per line.</source>
+        <translation>At most %1 units per line.</translation>
+    </message>
+    <message>
+        <source>The sale is being paid: go back to the cart to change it.</source>
+        <translation>The sale is being paid: go back to the cart to change it.</translation>
+    </message>
+    <message>
+        <source>This product is no longer in the catalog.</source>
+        <translation>This product is no longer in the catalog.</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
+        <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
+    </message>
+    <message>
+        <source>Weighed items keep the weight on their label.</source>
+        <translation>Weighed items keep the weight on their label.</translation>
+    </message>
+    <message>
+        <source>Quantity must be between 1 and %1.</source>
+        <translation>Quantity must be between 1 and %1.</translation>
+    </message>
+    <message>
+        <source>Select a line first.</source>
+        <translation>Select a line first.</translation>
+    </message>
+    <message>
+        <source>There is no sale to cancel.</source>
+        <translation>There is no sale to cancel.</translation>
+    </message>
+    <message>
+        <source>Scan a product first.</source>
+        <translation>Scan a product first.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>The cart is empty.</translation>
+    </message>
+    <message>
+        <source>Open the payment first.</source>
+        <translation>Open the payment first.</translation>
+    </message>
+    <message>
+        <source>¥%1 is less than the total ¥%2.</source>
+        <translation>¥%1 is less than the total ¥%2.</translation>
+    </message>
+    <message>
+        <source>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</source>
+        <translation>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</translation>
+    </message>
+    <message>
+        <source>A sale is in progress: finish or cancel it before opening the drawer.</source>
+        <translation>A sale is in progress: finish or cancel it before opening the drawer.</translation>
+    </message>
+    <message>
+        <source>The drawer was NOT opened: %1</source>
+        <translation>The drawer was NOT opened: %1</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::ScanResolver</name>
+    <message>
+        <source>Member codes are not supported yet: ring the sale up without membership.</source>
+        <translation>Member codes are not supported yet: ring the sale up without membership.</translation>
+    </message>
+    <message>
+        <source>Coupons are not supported yet: this coupon was not used.</source>
+        <translation>Coupons are not supported yet: this coupon was not used.</translation>
+    </message>
+    <message>
+        <source>Returns are not supported yet: nothing was done with this receipt.</source>
+        <translation>Returns are not supported yet: nothing was done with this receipt.</translation>
+    </message>
+    <message>
+        <source>Payment code %1: mobile payment is not supported yet. Please take cash.</source>
+        <translation>Payment code %1: mobile payment is not supported yet. Please take cash.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n digit(s); product barcodes have 8, 12 or 13.</source>
+        <translation>
+            <numerusform>%1 has %n digit; product barcodes have 8, 12 or 13.</numerusform>
+            <numerusform>%1 has %n digits; product barcodes have 8, 12 or 13.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a product barcode.</source>
+        <translation>“%1” is not a product barcode.</translation>
+    </message>
+    <message>
+        <source>%1 has a wrong check digit. Scan it again or type it.</source>
+        <translation>%1 has a wrong check digit. Scan it again or type it.</translation>
+    </message>
+    <message>
+        <source>No product has barcode %1. Check the code or add the product to the catalog.</source>
+        <translation>No product has barcode %1. Check the code or add the product to the catalog.</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
+        <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
+    </message>
+    <message>
+        <source>Scale label %1: no product has PLU %2.</source>
+        <translation>Scale label %1: no product has PLU %2.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 carries a weight, but %2 is sold by the piece.</source>
+        <translation>Scale label %1 carries a weight, but %2 is sold by the piece.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no weight: weigh the item again.</source>
+        <translation>Scale label %1 shows no weight: weigh the item again.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no price: weigh the item again.</source>
+        <translation>Scale label %1 shows no price: weigh the item again.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::TillApp</name>
     <message>
         <source>The SmartPOS screens failed to load.</source>
         <translation>The SmartPOS screens failed to load.</translation>

@@ -81,8 +81,16 @@
         <translation>取消交易</translation>
     </message>
     <message>
-        <source>Total ¥%1 · cash received ¥%2</source>
-        <translation>应收 ¥%1 · 实收现金 ¥%2</translation>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Cash received ¥%1</source>
+        <translation>实收现金 ¥%1</translation>
+    </message>
+    <message>
+        <source>No sale (open drawer)</source>
+        <translation>开钱箱（无交易）</translation>
     </message>
 </context>
 <context>
@@ -205,6 +213,10 @@
         <source>Add barcode / next sale</source>
         <translation>加入条码 / 下一笔</translation>
     </message>
+    <message>
+        <source>No sale</source>
+        <translation>开钱箱</translation>
+    </message>
 </context>
 <context>
     <name>PaymentPanel</name>
@@ -250,32 +262,8 @@
 <context>
     <name>smartpos::CashierController</name>
     <message>
-        <source>Scan ignored: finish the payment or press Esc to go back to the cart.</source>
-        <translation>本次扫码无效：请先完成付款，或按 Esc 返回购物车。</translation>
-    </message>
-    <message>
-        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
-        <translation>%1 是称重商品：请先称重，再扫描电子秤标签。</translation>
-    </message>
-    <message>
-        <source>Could not add %1.</source>
-        <translation>无法添加 %1。</translation>
-    </message>
-    <message>
-        <source>Weighed items keep the weight on their label.</source>
-        <translation>称重商品按标签重量计价，不能修改数量。</translation>
-    </message>
-    <message>
-        <source>Quantity must be between 1 and %1.</source>
-        <translation>数量必须在 1 到 %1 之间。</translation>
-    </message>
-    <message>
         <source>Sale cancelled.</source>
         <translation>交易已取消。</translation>
-    </message>
-    <message>
-        <source>Scan a product first.</source>
-        <translation>请先扫描商品。</translation>
     </message>
     <message>
         <source>“%1” is not an amount. Type it like 100 or 58.50.</source>
@@ -284,6 +272,10 @@
     <message>
         <source>Sale %1 saved.</source>
         <translation>交易已保存，流水号 %1。</translation>
+    </message>
+    <message>
+        <source>Drawer opened (no sale) — recorded</source>
+        <translation>钱箱已打开（无交易），已记录</translation>
     </message>
 </context>
 <context>
@@ -366,67 +358,21 @@
     </message>
 </context>
 <context>
-    <name>smartpos::CheckoutService</name>
-    <message>
-        <source>“%1” is not a product barcode.</source>
-        <translation>“%1”不是商品条码。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has %n digit(s); product barcodes have 8, 12 or 13.</source>
-        <translation>
-            <numerusform>%1 有 %n 位数字；商品条码应为 8、12 或 13 位。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 has a wrong check digit. Scan it again or type it.</source>
-        <translation>%1 校验位错误，请重新扫描或手动输入。</translation>
-    </message>
-    <message>
-        <source>No product has barcode %1. Check the code or add the product to the catalog.</source>
-        <translation>找不到条码为 %1 的商品。请核对条码，或先将该商品录入商品库。</translation>
-    </message>
-    <message>
-        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
-        <translation>%1 是称重商品：请先称重，再扫描电子秤标签。</translation>
-    </message>
-    <message>
-        <source>Scale label %1: no product has PLU %2.</source>
-        <translation>电子秤标签 %1：找不到 PLU 为 %2 的商品。</translation>
-    </message>
-    <message>
-        <source>The cart is empty.</source>
-        <translation>购物车为空。</translation>
-    </message>
-    <message>
-        <source>¥%1 is less than the total ¥%2.</source>
-        <translation>实收 ¥%1 少于应收 ¥%2。</translation>
-    </message>
-    <message>
-        <source>At most %1 units per line.</source>
-        <translation>每行最多 %1 件。</translation>
-    </message>
-    <message>
-        <source>Scale label %1 carries a weight, but %2 is sold by the piece.</source>
-        <translation>电子秤标签 %1 是重量码，但 %2 按件销售。</translation>
-    </message>
-    <message>
-        <source>Scale label %1 shows no weight: weigh the item again.</source>
-        <translation>电子秤标签 %1 没有重量，请重新称重。</translation>
-    </message>
-    <message>
-        <source>Scale label %1 shows no price: weigh the item again.</source>
-        <translation>电子秤标签 %1 没有价格，请重新称重。</translation>
-    </message>
-    <message>
-        <source>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</source>
-        <translation>交易未保存。%1 购物车已保留，问题解决后请再次收款。</translation>
-    </message>
-</context>
-<context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
         <translation>带引号的字段缺少结束引号</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::DataDirLock</name>
+    <message>
+        <source>Another SmartPOS (%1, process %2) is using the data folder %3. Close it first: two tills on one ledger would corrupt the sequence of sales.</source>
+        <translation>另一个 SmartPOS（%1，进程 %2）正在使用数据文件夹 %3。请先关闭它：两台收银机共用一个账本会打乱交易序号。</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file in %1. Check that the folder is writable.</source>
+        <translation>无法在 %1 中创建锁文件。请检查该文件夹是否可写。</translation>
     </message>
 </context>
 <context>
@@ -446,10 +392,6 @@
     <message>
         <source>%1 refuses synchronous=FULL; sales would not be durable.</source>
         <translation>%1 不接受 synchronous=FULL 设置，交易数据无法可靠保存。</translation>
-    </message>
-    <message>
-        <source>%1 was written by a newer SmartPOS (schema %2, this version knows %3).</source>
-        <translation>%1 由更新版本的 SmartPOS 写入（数据结构版本 %2，本版本最高支持 %3）。</translation>
     </message>
     <message>
         <source>The disk holding %1 is full. Nothing was saved; free some space and try again.</source>
@@ -483,6 +425,77 @@
         <source>The disk reported an error on %1 (%2): it may be full or failing. Nothing was saved; free some space or check the disk, then try again.</source>
         <translation>写入 %1 时磁盘报错（%2）：磁盘可能已满或出现故障。本次未保存任何数据；请清理磁盘空间或检查磁盘后重试。</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer SmartPOS (schema %2, this version knows %3). Nothing was changed; install the newer SmartPOS again.</source>
+        <translation>%1 由更新版本的 SmartPOS 写入（结构版本 %2，本版本只支持到 %3）。未做任何更改；请重新安装较新版本的 SmartPOS。</translation>
+    </message>
+    <message>
+        <source>%1 has schema %2 and needs an upgrade to %3: start SmartPOS once (it backs the file up first), then try again.</source>
+        <translation>%1 的结构版本为 %2，需要升级到 %3：请先启动一次 SmartPOS（会先备份该文件），然后再试。</translation>
+    </message>
+    <message>
+        <source>Cannot back up %1 before upgrading it: %2</source>
+        <translation>升级前无法备份 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another program has held it for more than 5 seconds. Close other SmartPOS windows or tools using this data folder and try again.</source>
+        <translation>%1 正忙：另一个程序已占用超过 5 秒。请关闭使用此数据文件夹的其他 SmartPOS 窗口或工具后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::KeyFolder</name>
+    <message>
+        <source>The key folder %1 is a file, not a folder.</source>
+        <translation>密钥文件夹 %1 是一个文件，而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1. Check that its parent is writable, or choose another with --key-dir.</source>
+        <translation>无法创建密钥文件夹 %1。请检查其上级文件夹是否可写，或用 --key-dir 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot read the terminal key %1: %2</source>
+        <translation>无法读取终端密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>The terminal key %1 is damaged. Restore it from the backup of this terminal&apos;s key folder.</source>
+        <translation>终端密钥 %1 已损坏。请从本终端密钥文件夹的备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The system could not provide random bytes for a key.</source>
+        <translation>系统无法为密钥提供随机数。</translation>
+    </message>
+    <message>
+        <source>The anchor %1 is damaged or was not written with this terminal&apos;s key.</source>
+        <translation>锚点 %1 已损坏，或不是用本终端的密钥写入的。</translation>
+    </message>
+    <message>
+        <source>Cannot write the anchor in %1: %2</source>
+        <translation>无法在 %1 中写入锚点：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the anchor in %1.</source>
+        <translation>无法在 %1 中写入锚点。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>无法将 %1 移动到 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::Ledger</name>
@@ -495,28 +508,318 @@
         <translation>缺少第 %1 条记录</translation>
     </message>
     <message>
-        <source>the hash chain is broken</source>
-        <translation>哈希链已断裂</translation>
-    </message>
-    <message>
         <source>the entry was moved from position %1</source>
         <translation>该记录已从第 %1 位被移动</translation>
     </message>
     <message>
-        <source>its sale %1 was deleted</source>
-        <translation>对应的交易 %1 已被删除</translation>
+        <source>its payload is not a sale record of version %1</source>
+        <translation>其内容不是版本 %1 的销售记录</translation>
     </message>
     <message>
-        <source>its sale was changed after it was recorded</source>
-        <translation>对应的交易在记录后被修改过</translation>
+        <source>it names another terminal</source>
+        <translation>它属于另一台终端</translation>
     </message>
     <message>
-        <source>a sale is not in the journal</source>
-        <translation>有交易未记入流水日志</translation>
+        <source>its sale row is missing</source>
+        <translation>其销售记录行缺失</translation>
+    </message>
+    <message>
+        <source>its sale row was changed</source>
+        <translation>其销售记录行被修改</translation>
+    </message>
+    <message>
+        <source>line %1 is missing</source>
+        <translation>第 %1 行缺失</translation>
+    </message>
+    <message>
+        <source>line %1 was changed</source>
+        <translation>第 %1 行被修改</translation>
+    </message>
+    <message>
+        <source>it has a line it did not record</source>
+        <translation>含有未记录的商品行</translation>
+    </message>
+    <message>
+        <source>adjustment %1 is missing</source>
+        <translation>调整项 %1 缺失</translation>
+    </message>
+    <message>
+        <source>adjustment %1 was changed</source>
+        <translation>调整项 %1 被修改</translation>
+    </message>
+    <message>
+        <source>it has an adjustment it did not record</source>
+        <translation>含有未记录的调整项</translation>
+    </message>
+    <message>
+        <source>tender %1 is missing</source>
+        <translation>支付项 %1 缺失</translation>
+    </message>
+    <message>
+        <source>tender %1 was changed</source>
+        <translation>支付项 %1 被修改</translation>
+    </message>
+    <message>
+        <source>it has a tender it did not record</source>
+        <translation>含有未记录的支付项</translation>
+    </message>
+    <message>
+        <source>its lines, adjustments and tenders do not add up to its total</source>
+        <translation>其商品行、调整项和支付项与总额不符</translation>
+    </message>
+    <message>
+        <source>its payload is not a no-sale record of version %1</source>
+        <translation>其内容不是版本 %1 的无交易开钱箱记录</translation>
+    </message>
+    <message>
+        <source>There is no terminal key in %1, so the journal cannot be checked. Give the key folder with --key-dir.</source>
+        <translation>%1 中没有终端密钥，无法校验流水。请用 --key-dir 指定密钥文件夹。</translation>
+    </message>
+    <message>
+        <source>The terminal key for %1 is missing from %2. Restore the key folder from this terminal&apos;s backup; SmartPOS will not start a ledger it cannot check.</source>
+        <translation>%2 中缺少 %1 的终端密钥。请从本终端的备份中恢复密钥文件夹；SmartPOS 不会启用无法校验的账本。</translation>
+    </message>
+    <message>
+        <source>%1 is missing, but this terminal had recorded %2 journal entries (its anchor in %3). Restore the ledger from a backup. To start over without it, an operator runs: smartpos-admin ledger start-over --reason TEXT (it is audited).</source>
+        <translation>%1 缺失，但本终端已记录 %2 条流水（锚点在 %3）。请从备份恢复账本。如需不带它重新开始，请由管理员运行：smartpos-admin ledger start-over --reason 原因（此操作会被审计）。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>The tables of %1 are damaged (a statement cannot be prepared). Restore it from a backup.</source>
+        <translation>%1 的数据表已损坏（无法准备语句）。请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The anchor of this terminal is missing from %1. Restore the key folder from this terminal&apos;s backup.</source>
+        <translation>%1 中缺少本终端的锚点。请从本终端的备份中恢复密钥文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries.</source>
+        <translation>%1 只到第 %2 条，但本终端已记录到第 %3 条（锚点）：账本被截断或被旧副本替换。请恢复最新的备份；SmartPOS 不会在丢失流水的账本上继续销售。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 is not the one this terminal recorded (its anchor): the journal was rewritten. Restore the newest backup.</source>
+        <translation>%2 的第 %1 条流水与本终端记录的不同（锚点）：流水被改写。请恢复最新的备份。</translation>
+    </message>
+    <message>
+        <source>The last entry of %1 was not sealed with this terminal&apos;s key (%2): the ledger or the key folder belongs to another terminal, or the journal was forged.</source>
+        <translation>%1 的最后一条流水不是用本终端的密钥封存的（%2）：账本或密钥文件夹属于另一台终端，或流水被伪造。</translation>
+    </message>
+    <message>
+        <source>The journal of %1 is broken at entry %2, so it cannot be upgraded. Nothing was changed; restore it from a backup or call support.</source>
+        <translation>%1 的流水在第 %2 条处损坏，无法升级。未做任何更改；请从备份恢复或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The ledger was opened only to be read.</source>
+        <translation>账本以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>The tenders do not pay the total ¥%1 exactly.</source>
+        <translation>支付金额与应付总额 ¥%1 不符。</translation>
+    </message>
+    <message>
+        <source>the file is damaged (%1)</source>
+        <translation>文件已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>the append-only guard %1 of the ledger was removed</source>
+        <translation>账本的只追加保护 %1 被删除</translation>
+    </message>
+    <message>
+        <source>the anchor of this terminal is missing</source>
+        <translation>本终端的锚点缺失</translation>
+    </message>
+    <message>
+        <source>its MAC does not match: the entry, or one before it, was changed or forged</source>
+        <translation>MAC 不匹配：该条流水或之前的流水被修改或伪造</translation>
+    </message>
+    <message>
+        <source>its kind “%1” (version %2) is unknown to this SmartPOS</source>
+        <translation>本版本 SmartPOS 不认识其类型“%1”（版本 %2）</translation>
+    </message>
+    <message>
+        <source>it has %1 rows but is not a %1 entry</source>
+        <translation>含有 %1 记录行，但不是 %1 类型的流水</translation>
+    </message>
+    <message>
+        <source>the outbox has an event no entry made</source>
+        <translation>待同步队列中有一个不属于任何流水的事件</translation>
+    </message>
+    <message>
+        <source>its outbox event is missing</source>
+        <translation>其待同步事件缺失</translation>
+    </message>
+    <message>
+        <source>its print job was changed</source>
+        <translation>其打印任务被修改</translation>
+    </message>
+    <message>
+        <source>a print job points at no entry</source>
+        <translation>有打印任务不属于任何流水</translation>
+    </message>
+    <message>
+        <source>its print job is missing</source>
+        <translation>其打印任务缺失</translation>
+    </message>
+    <message>
+        <source>it is not the entry this terminal recorded (its anchor)</source>
+        <translation>与本终端记录的流水不同（锚点）</translation>
+    </message>
+    <message>
+        <source>its %1 rows have no journal entry</source>
+        <translation>其 %1 记录行没有对应的流水</translation>
+    </message>
+    <message>
+        <source>entries %1 to %2 are missing: this terminal recorded them (its anchor)</source>
+        <translation>第 %1 至 %2 条流水缺失：本终端曾记录过它们（锚点）</translation>
     </message>
 </context>
 <context>
-    <name>smartpos::Till</name>
+    <name>smartpos::Outbox</name>
+    <message>
+        <source>The outbox of %1 is damaged. Restore the ledger from a backup.</source>
+        <translation>%1 的待同步队列已损坏。请从备份恢复账本。</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::PrintQueue</name>
+    <message>
+        <source>The print queue of %1 is damaged. Restore the ledger from a backup.</source>
+        <translation>%1 的打印队列已损坏。请从备份恢复账本。</translation>
+    </message>
+    <message>
+        <source>There is no journal entry %1 to reprint.</source>
+        <translation>没有第 %1 条流水可供重打。</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::SaleSession</name>
+    <message>
+        <source>Scan ignored: finish the payment or go back to the cart first.</source>
+        <translation>扫描已忽略：请先完成收款，或返回购物车。</translation>
+    </message>
+    <message>
+        <source>At most %1 units per line.</source>
+        <translation>每行最多 %1 件。</translation>
+    </message>
+    <message>
+        <source>The sale is being paid: go back to the cart to change it.</source>
+        <translation>正在收款：如需修改，请先返回购物车。</translation>
+    </message>
+    <message>
+        <source>This product is no longer in the catalog.</source>
+        <translation>该商品已不在商品库中。</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
+        <translation>%1 是称重商品：请先称重，再扫描电子秤标签。</translation>
+    </message>
+    <message>
+        <source>Weighed items keep the weight on their label.</source>
+        <translation>称重商品按标签重量计价，不能修改数量。</translation>
+    </message>
+    <message>
+        <source>Quantity must be between 1 and %1.</source>
+        <translation>数量必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Select a line first.</source>
+        <translation>请先选择一行商品。</translation>
+    </message>
+    <message>
+        <source>There is no sale to cancel.</source>
+        <translation>没有可取消的交易。</translation>
+    </message>
+    <message>
+        <source>Scan a product first.</source>
+        <translation>请先扫描商品。</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>购物车为空。</translation>
+    </message>
+    <message>
+        <source>Open the payment first.</source>
+        <translation>请先打开收款。</translation>
+    </message>
+    <message>
+        <source>¥%1 is less than the total ¥%2.</source>
+        <translation>实收 ¥%1 少于应收 ¥%2。</translation>
+    </message>
+    <message>
+        <source>The sale was NOT saved. %1 The cart is kept: press Pay again when fixed.</source>
+        <translation>交易未保存。%1 购物车已保留，问题解决后请再次收款。</translation>
+    </message>
+    <message>
+        <source>A sale is in progress: finish or cancel it before opening the drawer.</source>
+        <translation>有交易正在进行：请先完成或取消交易，再打开钱箱。</translation>
+    </message>
+    <message>
+        <source>The drawer was NOT opened: %1</source>
+        <translation>钱箱未打开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::ScanResolver</name>
+    <message>
+        <source>Member codes are not supported yet: ring the sale up without membership.</source>
+        <translation>暂不支持会员码：请按非会员结账。</translation>
+    </message>
+    <message>
+        <source>Coupons are not supported yet: this coupon was not used.</source>
+        <translation>暂不支持优惠券：此券未被使用。</translation>
+    </message>
+    <message>
+        <source>Returns are not supported yet: nothing was done with this receipt.</source>
+        <translation>暂不支持退货：未对此小票做任何处理。</translation>
+    </message>
+    <message>
+        <source>Payment code %1: mobile payment is not supported yet. Please take cash.</source>
+        <translation>付款码 %1：暂不支持移动支付，请收取现金。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n digit(s); product barcodes have 8, 12 or 13.</source>
+        <translation>
+            <numerusform>%1 有 %n 位数字；商品条码应为 8、12 或 13 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a product barcode.</source>
+        <translation>“%1”不是商品条码。</translation>
+    </message>
+    <message>
+        <source>%1 has a wrong check digit. Scan it again or type it.</source>
+        <translation>%1 校验位错误，请重新扫描或手动输入。</translation>
+    </message>
+    <message>
+        <source>No product has barcode %1. Check the code or add the product to the catalog.</source>
+        <translation>找不到条码为 %1 的商品。请核对条码，或先将该商品录入商品库。</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it and scan the scale label.</source>
+        <translation>%1 是称重商品：请先称重，再扫描电子秤标签。</translation>
+    </message>
+    <message>
+        <source>Scale label %1: no product has PLU %2.</source>
+        <translation>电子秤标签 %1：找不到 PLU 为 %2 的商品。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 carries a weight, but %2 is sold by the piece.</source>
+        <translation>电子秤标签 %1 是重量码，但 %2 按件销售。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no weight: weigh the item again.</source>
+        <translation>电子秤标签 %1 没有重量，请重新称重。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no price: weigh the item again.</source>
+        <translation>电子秤标签 %1 没有价格，请重新称重。</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::TillApp</name>
     <message>
         <source>The SmartPOS screens failed to load.</source>
         <translation>SmartPOS 界面加载失败。</translation>

@@ -1,20 +1,18 @@
 #include "catalogstore.h"
 
+#include "catalogcsv.h"
 #include "core/barcode.h"
-#include "csv.h"
+#include "ledgerlog.h"
+#include "syntheticcatalog.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
-#include <QSet>
 
 #include <algorithm>
 
 namespace smartpos {
 
 namespace {
-
 
 const QStringList migrations = {
     QStringLiteral(R"(
@@ -56,135 +54,16 @@ Product productFrom(const QSqlQuery &q)
     return p;
 }
 
-bool isHan(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
-}
-
-// Splits text into runs of Chinese characters and runs of everything else.
-template<typename OnRun>
-void forEachRun(const QString &text, OnRun onRun)
-{
-    qsizetype start = 0;
-    while (start < text.size()) {
-        const bool han = isHan(text[start]);
-        qsizetype end = start + 1;
-        while (end < text.size() && isHan(text[end]) == han)
-            ++end;
-        onRun(QStringView(text).mid(start, end - start), han);
-        start = end;
-    }
-}
-
-bool isPlu(QStringView text)
-{
-    return !text.isEmpty() && text.size() <= 6
-           && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
-}
-
-// Validates one CSV row into a product and its normalized barcodes.
-QString parseRow(const QStringList &f, Product *p, QStringList *codes)
-{
-    if (f.size() != 9)
-        return CatalogStore::tr("expected 9 fields, found %1").arg(f.size());
-    p->sku = f[0].trimmed();
-    if (p->sku.isEmpty())
-        return CatalogStore::tr("the SKU is empty");
-    codes->clear();
-    for (const QString &raw : f[1].split(u'|', Qt::SkipEmptyParts)) {
-        const ProductCode code = normalizeProductCode(raw);
-        if (!code.isValid())
-            return CatalogStore::tr("barcode \"%1\" is not a valid EAN-13, EAN-8 or UPC-A").arg(raw);
-        if (code.gtin.startsWith(u'2') && code.gtin.size() == 13)
-            return CatalogStore::tr("barcode %1 is in the in-store range (prefix 2) kept for scale labels")
-                .arg(raw);
-        codes->append(code.gtin);
-    }
-    p->nameZh = f[2].trimmed();
-    p->nameEn = f[3].trimmed();
-    if (p->nameZh.isEmpty() && p->nameEn.isEmpty())
-        return CatalogStore::tr("the product has no name");
-    p->category = f[4].trimmed();
-    if (p->category.isEmpty())
-        return CatalogStore::tr("the category is empty");
-    bool ok = false;
-    p->price = Money::fromFen(f[5].trimmed().toLongLong(&ok));
-    if (!ok || p->price.isNegative())
-        return CatalogStore::tr("price_fen \"%1\" is not a whole number of fen ≥ 0").arg(f[5]);
-    p->taxRateBp = f[6].trimmed().toInt(&ok);
-    if (!ok || p->taxRateBp < 0 || p->taxRateBp > 10000)
-        return CatalogStore::tr("tax_rate_bp \"%1\" is not between 0 and 10000").arg(f[6]);
-    const QString soldBy = f[7].trimmed();
-    if (soldBy == u"unit")
-        p->soldBy = SoldBy::Unit;
-    else if (soldBy == u"weight")
-        p->soldBy = SoldBy::Weight;
-    else
-        return CatalogStore::tr("sold_by \"%1\" is neither unit nor weight").arg(soldBy);
-    p->plu = f[8].trimmed();
-    if (!p->plu.isEmpty() && !isPlu(p->plu))
-        return CatalogStore::tr("plu \"%1\" is not 1–6 digits").arg(p->plu);
-    if (p->isWeighed() && p->plu.isEmpty())
-        return CatalogStore::tr("a product sold by weight needs a PLU for scale labels");
-    if (!p->isWeighed() && codes->isEmpty())
-        return CatalogStore::tr("a product sold by unit needs at least one barcode");
-    return {};
-}
-
-// Deterministic synthetic products for benchmarks: plausible names, valid unique EAN-13s.
-struct Generated {
-    Product product;
-    QString code;
-};
-
-Generated generatedProduct(qint64 i)
-{
-    struct Kind {
-        const char16_t *zh;
-        const char *en;
-        const char *category;
-    };
-    static const Kind kinds[] = {
-        {u"矿泉水", "Mineral Water", "drinks"},   {u"绿茶", "Green Tea", "drinks"},
-        {u"可乐", "Cola", "drinks"},              {u"牛肉面", "Beef Noodles", "instant"},
-        {u"薯片", "Potato Chips", "snacks"},      {u"饼干", "Biscuits", "snacks"},
-        {u"酸奶", "Yogurt", "dairy"},             {u"纯牛奶", "Whole Milk", "dairy"},
-        {u"洗发水", "Shampoo", "daily"},          {u"纸巾", "Tissues", "daily"},
-        {u"巧克力", "Chocolate", "snacks"},       {u"面包", "Bread", "bakery"},
-        {u"速冻水饺", "Frozen Dumplings", "frozen"}, {u"啤酒", "Beer", "alcohol"},
-    };
-    static const std::pair<const char16_t *, const char *> brands[] = {
-        {u"康师傅", "Master Kong"}, {u"统一", "Uni-President"}, {u"农夫", "Nongfu"},
-        {u"伊利", "Yili"},          {u"蒙牛", "Mengniu"},       {u"乐事", "Lay's"},
-        {u"奥利奥", "Oreo"},        {u"青岛", "Tsingtao"},      {u"德芙", "Dove"},
-        {u"心相印", "Hearttex"},    {u"思念", "Synear"},        {u"桃李", "Taoli"},
-    };
-    const Kind &kind = kinds[i % std::size(kinds)];
-    const auto &brand = brands[(i / std::size(kinds)) % std::size(brands)];
-    const qint64 variant = i / (std::size(kinds) * std::size(brands));
-    Generated g;
-    Product &p = g.product;
-    p.sku = QStringLiteral("G%1").arg(i, 8, 10, QLatin1Char('0'));
-    p.nameZh = QStringLiteral("%1%2 %3号").arg(QString::fromUtf16(brand.first),
-                                              QString::fromUtf16(kind.zh))
-                   .arg(variant);
-    p.nameEn = QStringLiteral("%1 %2 No.%3").arg(QLatin1String(brand.second),
-                                                 QLatin1String(kind.en))
-                   .arg(variant);
-    p.category = QLatin1String(kind.category);
-    p.price = Money::fromFen(100 + (i * 7919) % 4900);
-    p.taxRateBp = 1300;
-    const QString body = QStringLiteral("69%1").arg(i, 10, 10, QLatin1Char('0'));
-    g.code = body + QString::number(checkDigitFor(body));
-    return g;
-}
-
 } // namespace
 
 QString CatalogStore::csvHeader()
 {
-    return QStringLiteral("sku,barcodes,name_zh,name_en,category,price_fen,tax_rate_bp,sold_by,plu");
+    return catalogCsvHeader();
+}
+
+bool CatalogStore::writeGeneratedCsv(qint64 count, const QString &csvPath, QString *error)
+{
+    return writeSyntheticCatalogCsv(count, csvPath, error);
 }
 
 bool CatalogStore::open(const QString &dataDir, QString *error)
@@ -198,20 +77,36 @@ bool CatalogStore::open(const QString &dataDir, QString *error)
         QStringLiteral("SELECT %1 FROM products p WHERE p.plu = ?").arg(productColumns));
     m_byId = m_db.prepare(
         QStringLiteral("SELECT %1 FROM products p WHERE p.id = ?").arg(productColumns));
-    m_bySkuOrPlu = m_db.prepare(
-        QStringLiteral("SELECT %1 FROM products p WHERE p.sku = ? OR p.plu = ?").arg(productColumns));
+    m_bySkuOrPlu =
+        m_db.prepare(QStringLiteral("SELECT %1 FROM products p WHERE p.sku = ? OR p.plu = ?")
+                         .arg(productColumns));
     // No ORDER BY rank: with a million products a common character matches too many rows to
     // rank them all; search() sorts the shortest names (the closest matches) first.
     m_byName = m_db.prepare(QStringLiteral("SELECT %1 FROM product_search s JOIN products p "
                                            "ON p.id = s.rowid WHERE product_search MATCH ? LIMIT ?")
                                 .arg(productColumns));
+    if (!m_db.preparedAll()) {
+        *error = tr("The tables of %1 are damaged. Import the catalog again into a new data "
+                    "folder, or restore the file from a backup.")
+                     .arg(m_db.path());
+        m_db.close();
+        return false;
+    }
     return true;
+}
+
+bool CatalogStore::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcLedger).noquote() << "catalog query failed:" << m_db.describe(query.lastError());
+    return false;
 }
 
 std::optional<Product> CatalogStore::fetchOne(QSqlQuery &query)
 {
     std::optional<Product> result;
-    if (query.exec() && query.next())
+    if (exec(query) && query.next())
         result = productFrom(query);
     query.finish();
     return result;
@@ -253,7 +148,7 @@ QList<Product> CatalogStore::search(const QString &text, int limit)
         QSqlQuery &q = m_byName;
         q.bindValue(0, match);
         q.bindValue(1, limit);
-        if (q.exec()) {
+        if (exec(q)) {
             QList<Product> byName;
             while (q.next())
                 byName.append(productFrom(q));
@@ -276,19 +171,18 @@ QList<Product> CatalogStore::search(const QString &text, int limit)
 qint64 CatalogStore::count()
 {
     QSqlQuery q(m_db.connection());
-    return q.exec(QStringLiteral("SELECT count(*) FROM products")) && q.next()
-               ? q.value(0).toLongLong()
-               : 0;
+    q.prepare(QStringLiteral("SELECT count(*) FROM products"));
+    return exec(q) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 QStringList CatalogStore::someCodes(int limit)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
-        "WHERE p.sold_by = 'unit' ORDER BY p.id LIMIT ?"));
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+                       "WHERE p.sold_by = 'unit' ORDER BY p.id LIMIT ?"));
     q.addBindValue(limit);
     QStringList codes;
-    if (q.exec())
+    if (exec(q))
         while (q.next())
             codes.append(q.value(0).toString());
     return codes;
@@ -304,12 +198,12 @@ struct CatalogStore::Upsert {
             "tax_rate_bp = excluded.tax_rate_bp, sold_by = excluded.sold_by, plu = excluded.plu "
             "RETURNING id")))
         , dropCodes(db.prepare(QStringLiteral("DELETE FROM barcodes WHERE product_id = ?")))
-        , addCode(db.prepare(QStringLiteral(
-              "INSERT INTO barcodes (code, product_id) VALUES (?, ?) "
-              "ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id")))
+        , addCode(db.prepare(
+              QStringLiteral("INSERT INTO barcodes (code, product_id) VALUES (?, ?) "
+                             "ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id")))
         , dropTerms(db.prepare(QStringLiteral("DELETE FROM product_search WHERE rowid = ?")))
-        , addTerms(db.prepare(
-              QStringLiteral("INSERT INTO product_search (rowid, terms) VALUES (?, ?)")))
+        , addTerms(
+              db.prepare(QStringLiteral("INSERT INTO product_search (rowid, terms) VALUES (?, ?)")))
     {
     }
     QSqlQuery product, dropCodes, addCode, dropTerms, addTerms;
@@ -358,11 +252,10 @@ ImportReport CatalogStore::importCsv(const QString &csvPath)
         report.reason = tr("cannot read %1: %2").arg(csvPath, file.errorString());
         return report;
     }
-    CsvReader reader(&file);
-    QStringList fields;
-    if (!reader.readRow(&fields) || fields.join(u',') != csvHeader()) {
-        report.line = 1;
-        report.reason = tr("the first line must be the header: %1").arg(csvHeader());
+    CatalogCsvReader csv(&file);
+    if (!csv.readHeader()) {
+        report.line = csv.line();
+        report.reason = csv.error();
         return report;
     }
     const qint64 before = count();
@@ -371,41 +264,21 @@ ImportReport CatalogStore::importCsv(const QString &csvPath)
         report.reason = m_db.describe(db.lastError());
         return report;
     }
-    QSet<QString> skus;
-    QSet<QString> codesSeen;
-    QSet<QString> plus;
     auto reject = [&](qint64 line, const QString &reason) {
         db.rollback();
         report = ImportReport{false, line, reason, 0, 0};
         return report;
     };
     Upsert sql(m_db);
-    Product product;
-    QStringList codes;
-    while (reader.readRow(&fields)) {
-        if (fields.size() == 1 && fields.first().trimmed().isEmpty())
-            continue; // blank line
-        QString problem = parseRow(fields, &product, &codes);
-        if (problem.isEmpty() && skus.contains(product.sku))
-            problem = tr("SKU %1 appears twice in the file").arg(product.sku);
-        if (problem.isEmpty() && !product.plu.isEmpty() && plus.contains(product.plu))
-            problem = tr("PLU %1 appears twice in the file").arg(product.plu);
-        for (const QString &code : std::as_const(codes)) {
-            if (problem.isEmpty() && codesSeen.contains(code))
-                problem = tr("barcode %1 appears twice in the file").arg(code);
-            codesSeen.insert(code);
-        }
-        if (problem.isEmpty())
-            upsert(sql, product, codes, &problem);
-        if (!problem.isEmpty())
-            return reject(reader.rowLine(), problem);
-        skus.insert(product.sku);
-        if (!product.plu.isEmpty())
-            plus.insert(product.plu);
+    CatalogRow row;
+    while (csv.next(&row)) {
+        QString problem;
+        if (!upsert(sql, row.product, row.codes, &problem))
+            return reject(csv.line(), problem);
         ++report.products;
     }
-    if (!reader.error().isEmpty())
-        return reject(reader.rowLine(), reader.error());
+    if (!csv.error().isEmpty())
+        return reject(csv.line(), csv.error());
     const qint64 after = count();
     if (!db.commit())
         return reject(0, m_db.describe(db.lastError()));
@@ -426,12 +299,13 @@ bool CatalogStore::generate(qint64 count, QString *error)
     QSqlQuery product = m_db.prepare(QStringLiteral(
         "INSERT INTO products (id, sku, name_zh, name_en, category, price_fen, tax_rate_bp, "
         "sold_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'unit')"));
-    QSqlQuery code = m_db.prepare(QStringLiteral("INSERT INTO barcodes (code, product_id) VALUES (?, ?)"));
+    QSqlQuery code =
+        m_db.prepare(QStringLiteral("INSERT INTO barcodes (code, product_id) VALUES (?, ?)"));
     QSqlQuery terms =
         m_db.prepare(QStringLiteral("INSERT INTO product_search (rowid, terms) VALUES (?, ?)"));
     for (qint64 i = 0; ok && i < count; ++i) {
-        const Generated g = generatedProduct(i);
-        const Product &p = g.product;
+        const SyntheticProduct synthetic = syntheticProduct(i);
+        const Product &p = synthetic.product;
         const qint64 id = i + 1;
         product.bindValue(0, id);
         product.bindValue(1, p.sku);
@@ -440,7 +314,7 @@ bool CatalogStore::generate(qint64 count, QString *error)
         product.bindValue(4, p.category);
         product.bindValue(5, p.price.fen);
         product.bindValue(6, p.taxRateBp);
-        code.bindValue(0, g.code);
+        code.bindValue(0, synthetic.code);
         code.bindValue(1, id);
         terms.bindValue(0, id);
         terms.bindValue(1, searchTerms(p.nameZh, p.nameEn, p.sku));
@@ -456,86 +330,6 @@ bool CatalogStore::generate(qint64 count, QString *error)
     }
     m_db.exec(QStringLiteral("PRAGMA cache_size=-2000"), error);
     return true;
-}
-
-bool CatalogStore::writeGeneratedCsv(qint64 count, const QString &csvPath, QString *error)
-{
-    QSaveFile file(csvPath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("cannot write %1: %2").arg(csvPath, file.errorString());
-        return false;
-    }
-    QTextStream out(&file);
-    out << csvHeader() << '\n';
-    for (qint64 i = 0; i < count; ++i) {
-        const Generated g = generatedProduct(i);
-        const Product &p = g.product;
-        out << p.sku << ',' << g.code << ',' << csvField(p.nameZh) << ',' << csvField(p.nameEn)
-            << ',' << p.category << ',' << p.price.fen << ',' << p.taxRateBp << ",unit,\n";
-    }
-    out.flush();
-    if (!file.commit()) {
-        *error = tr("cannot write %1: %2").arg(csvPath, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-QString searchTerms(const QString &nameZh, const QString &nameEn, const QString &sku)
-{
-    QString terms;
-    const QString all = nameZh + u' ' + nameEn + u' ' + sku;
-    forEachRun(all, [&](QStringView run, bool han) {
-        terms += u' ';
-        if (!han) {
-            terms += run;
-            return;
-        }
-        for (qsizetype i = 0; i < run.size(); ++i) {
-            terms += run[i];
-            terms += u' ';
-            if (i + 1 < run.size()) {
-                terms += run.mid(i, 2);
-                terms += u' ';
-            }
-        }
-    });
-    return terms;
-}
-
-QString searchQuery(const QString &typed)
-{
-    QStringList tokens;
-    forEachRun(typed, [&](QStringView run, bool han) {
-        if (han) {
-            if (run.size() == 1)
-                tokens.append(run.toString());
-            for (qsizetype i = 0; i + 1 < run.size(); ++i)
-                tokens.append(run.mid(i, 2).toString());
-            return;
-        }
-        // Latin text: every word is a prefix; punctuation separates words as unicode61 does.
-        QString word;
-        auto flush = [&] {
-            if (!word.isEmpty())
-                tokens.append(word + u'*');
-            word.clear();
-        };
-        for (QChar c : run) {
-            if (c.isLetterOrNumber())
-                word += c.toLower();
-            else
-                flush();
-        }
-        flush();
-    });
-    for (QString &token : tokens) {
-        const bool prefix = token.endsWith(u'*');
-        if (prefix)
-            token.chop(1);
-        token = u'"' + token + u'"' + (prefix ? QStringLiteral("*") : QString());
-    }
-    return tokens.join(QStringLiteral(" AND "));
 }
 
 } // namespace smartpos

@@ -1,9 +1,10 @@
 #pragma once
 
-#include <QCoreApplication>
 #include "core/product.h"
 #include "database.h"
+#include "searchterms.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -13,10 +14,10 @@ namespace smartpos {
 
 struct ImportReport {
     bool ok = false;
-    qint64 line = 0;    // the file line of the first bad row
-    QString reason;     // why it was rejected, or why the file could not be read
+    qint64 line = 0; // the file line of the first bad row
+    QString reason;  // why it was rejected, or why the file could not be read
     qint64 products = 0;
-    qint64 added = 0;   // new products; the rest were updates of existing SKUs
+    qint64 added = 0; // new products; the rest were updates of existing SKUs
 };
 
 // The product catalog in its own SQLite file (catalog.db), so a catalog import or resync can
@@ -33,21 +34,26 @@ public:
     std::optional<Product> findByCode(const QString &gtin);
     std::optional<Product> findByPlu(const QString &plu);
     std::optional<Product> findById(qint64 id);
-    // Names (zh and en, any part of a word or two Chinese characters), SKU or barcode.
+    // Names (zh and en, any part of a word or two Chinese characters: searchQuery()), SKU or
+    // barcode.
     QList<Product> search(const QString &text, int limit);
     qint64 count();
     // Up to `limit` barcodes of unit products, for the simulator.
     QStringList someCodes(int limit);
 
-    // All rows or none: the first bad row rejects the whole file.
+    // All rows or none: the first bad row rejects the whole file (rows: CatalogCsvReader).
     ImportReport importCsv(const QString &csvPath);
-    // Replaces the catalog with `count` deterministic synthetic products (benchmarks).
+    // The header line importCsv expects: catalogCsvHeader().
+    static QString csvHeader();
+    // Replaces the catalog with products 0 … count-1 of syntheticProduct() (benchmarks).
     bool generate(qint64 count, QString *error);
+    // The same products as a CSV file: writeSyntheticCatalogCsv().
     static bool writeGeneratedCsv(qint64 count, const QString &csvPath, QString *error);
 
-    static QString csvHeader();
-
 private:
+    // Runs a lookup; false (and a warning in the log) when SQLite fails, so a damaged or
+    // unreadable catalog.db does not pass silently for "no such product".
+    bool exec(QSqlQuery &query);
     std::optional<Product> fetchOne(QSqlQuery &query);
     struct Upsert;
     bool upsert(Upsert &sql, const Product &product, const QStringList &codes, QString *error);
@@ -59,11 +65,5 @@ private:
     QSqlQuery m_bySkuOrPlu;
     QSqlQuery m_byName;
 };
-
-// The words FTS5 indexes for a product: Latin words as they are; Chinese as single characters
-// and overlapping pairs, so "可乐" finds "可口可乐" without a dictionary.
-QString searchTerms(const QString &nameZh, const QString &nameEn, const QString &sku);
-// The FTS5 MATCH expression for what a cashier typed; empty when there is nothing to look for.
-QString searchQuery(const QString &typed);
 
 } // namespace smartpos

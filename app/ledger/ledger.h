@@ -1,66 +1,91 @@
 #pragma once
 
-#include <QCoreApplication>
+#include "core/result.h"
 #include "core/sale.h"
 #include "database.h"
+#include "keyfolder.h"
+#include "sqlite.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
+
+#include <memory>
+#include <optional>
 
 namespace smartpos {
 
-struct CommitResult {
-    bool ok = false;
-    qint64 seq = 0;
-    QString error;
-};
+struct JournalKind;
 
 struct VerifyResult {
     bool ok = false;
     qint64 entries = 0;
-    qint64 firstBadSeq = 0; // when !ok
+    qint64 firstBadSeq = 0; // when !ok; 0 when the file itself is at fault
     QString reason;
 };
 
-// The sales ledger (ledger.db): sales, lines, tenders, the hash-chained journal, the outbox for
-// sync and the print queue. A sale is one transaction, durable (WAL + synchronous=FULL) before
-// commitSale() returns. One writer: the terminal's own process.
+// What happened at this terminal (ledger.db): a journal of typed entries — sales, no-sales, and
+// the kinds later work adds — each with its per-terminal sequence number, kind, payload version,
+// time, canonical payload (the record itself) and an HMAC-SHA256 chain under the terminal key.
+// The rows each entry records, its outbox event and its print job are written in the entry's one
+// transaction, durable (WAL + synchronous=FULL) before a commit returns. One writer per data
+// folder: the terminal's own process.
 class Ledger {
     Q_DECLARE_TR_FUNCTIONS(smartpos::Ledger)
 
 public:
     static QString fileName() { return QStringLiteral("ledger.db"); }
+    // The schema this SmartPOS writes (the number of its migrations).
+    static int schemaVersion();
 
-    bool open(const QString &dataDir, QString *error);
+    Ledger();
+    ~Ledger();
+
+    // Opens (creating, migrating) the ledger and checks it against its key and anchor: refuses a
+    // ledger that is older or emptier than its anchor, one whose chain is not under this key,
+    // and one that cannot be written.
+    Status open(const QString &dataDir, const QString &keyDir);
+    // For verify and reports: writes nothing anywhere (works on read-only files and folders).
+    Status openReadOnly(const QString &dataDir, const QString &keyDir);
     bool isOpen() const { return m_db.isOpen(); }
     const QString &terminalId() const { return m_terminalId; }
+    KeyFolder::Head head() const { return m_head; }
 
-    CommitResult commitSale(const Sale &sale);
-    // Walks the journal: sequence without gaps, each hash chained to the previous one, each
-    // entry matching the sale rows it records, no sale outside the journal.
-    VerifyResult verify();
-    Sale loadSale(const QString &uuid, bool *found);
+    Result<qint64> commitSale(const Sale &sale);
+    // The cashier opened the drawer without a sale.
+    Result<qint64> commitNoSale(const QDateTime &atUtc);
+
+    // Every entry against its key, chain, payload and rows (every column), the outbox and the
+    // print queue, the anchor, and the file itself (quick_check; integrity_check when full).
+    VerifyResult verify(bool full = false);
+    std::optional<Sale> loadSale(qint64 seq);
 
     Database &database() { return m_db; }
+    KeyFolder &keys() { return m_keys; }
 
 private:
-    bool loadHead(QString *error);
-    // The error of the first statement that failed; invalid when every row was written.
-    QSqlError writeSale(const Sale &sale, qint64 seq, const QByteArray &payload,
-                        const QByteArray &hash);
+    Status openDatabase(const QString &dataDir, const QString &keyDir, Database::Mode mode);
+    Status checkAgainstAnchor(bool repairLag);
+    Status loadHead();
+    Status migrateFoundationJournal(Database &db);
+    VerifyResult walkJournal();
+    Result<qint64> commit(const JournalKind &kind, const QDateTime &atUtc, const QByteArray &payload,
+                          const std::function<int(qint64 seq)> &writeRows);
+    QByteArray entryMac(QByteArrayView previous, qint64 seq, QByteArrayView kind, int version,
+                        QByteArrayView createdAt, QByteArrayView payload);
+    bool entryMacMatches(QByteArrayView previous, qint64 seq, QByteArrayView kind, int version,
+                         QByteArrayView createdAt, QByteArrayView payload, QByteArrayView mac);
 
     Database m_db;
+    KeyFolder m_keys;
+    std::unique_ptr<EntryMac> m_mac;
+    void setTerminalId(const QString &id);
     QString m_terminalId;
-    qint64 m_headSeq = 0;
-    QByteArray m_headHash;
+    QByteArray m_terminalUtf8; // in every MAC
+    KeyFolder::Head m_head;
     struct Statements;
-    std::shared_ptr<Statements> m_sql;
+    std::unique_ptr<Statements> m_sql; // only while open for writing
+    Statement m_load;
 };
-
-// The bytes a journal entry hashes: compact JSON with sorted keys, integers in fen and grams,
-// UTC timestamps with milliseconds. Stored as is, so verification never re-serializes history.
-QByteArray canonicalSale(const QString &terminalId, qint64 seq, const Sale &sale);
-// SHA-256(previous hash ‖ payload); the first entry chains to 32 zero bytes.
-QByteArray chainHash(const QByteArray &previousHash, const QByteArray &payload);
 
 } // namespace smartpos

@@ -1,5 +1,7 @@
 #include "appdata.h"
 
+#include "serviceslog.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -23,9 +25,10 @@ AppConfig AppConfig::load(const QString &dataDir)
         if (auto layout = VariableCodeLayout::fromString(text))
             config.variableLayouts.append(*layout);
         else
-            qWarning("smartpos.ini: ignoring variable code layout \"%s\" (expected "
-                     "prefix:plu_digits:value_digits:price|weight, 13 digits in all)",
-                     qPrintable(text));
+            qCWarning(lcServices,
+                      "smartpos.ini: ignoring variable code layout \"%s\" (expected "
+                      "prefix:plu_digits:value_digits:price|weight, 13 digits in all)",
+                      qPrintable(text));
     }
     if (config.variableLayouts.isEmpty())
         config.variableLayouts = defaultVariableCodeLayouts();
@@ -40,12 +43,21 @@ QString defaultDataDir()
            + QStringLiteral("/SmartPOS");
 }
 
-bool AppData::open(const QString &dataDir, QString *error)
+bool AppData::open(const QString &dataDir, const QString &keyDir, QString *error)
 {
     if (!prepareDataDir(dataDir, error))
         return false;
+    if (const Status locked = lock.acquire(dataDir); !locked) {
+        *error = locked.error().message;
+        return false;
+    }
     config = AppConfig::load(dataDir);
-    return catalog.open(dataDir, error) && ledger.open(dataDir, error);
+    if (!catalog.open(dataDir, error))
+        return false;
+    const Status opened = ledger.open(dataDir, KeyFolder::resolve(keyDir, dataDir));
+    if (!opened)
+        *error = opened.error().message;
+    return opened.ok();
 }
 
 } // namespace smartpos

@@ -3,6 +3,7 @@
 #include "core/barcode.h"
 #include "core/clock.h"
 #include "ledger/catalogstore.h"
+#include "ledger/datadirlock.h"
 #include "ledger/ledger.h"
 
 #include <QString>
@@ -21,12 +22,15 @@ struct AppConfig {
 
 QString defaultDataDir();
 
-// What a running terminal opens in its data directory: settings, catalog and ledger.
+// What a running terminal opens in its data directory: the lock that keeps it the only writer,
+// settings, catalog and ledger (with its key folder: empty keyDir = SMARTPOS_KEY_DIR or the
+// default for the data directory).
 class AppData {
 public:
     // False with a message a person can act on; nothing in the directory is changed then.
-    bool open(const QString &dataDir, QString *error);
+    bool open(const QString &dataDir, const QString &keyDir, QString *error);
 
+    DataDirLock lock;
     AppConfig config;
     CatalogStore catalog;
     Ledger ledger;

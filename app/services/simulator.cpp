@@ -1,12 +1,12 @@
 #include "simulator.h"
 
-#include "checkoutservice.h"
+#include "salesession.h"
 
 #include <QRandomGenerator>
 
 namespace smartpos {
 
-SimulationReport simulateSales(CheckoutService &checkout, const QStringList &codes, qint64 count,
+SimulationReport simulateSales(SaleSession &session, const QStringList &codes, qint64 count,
                                quint32 seed, const std::function<void(qint64)> &onSale)
 {
     SimulationReport report;
@@ -15,27 +15,25 @@ SimulationReport simulateSales(CheckoutService &checkout, const QStringList &cod
         return report;
     }
     QRandomGenerator random(seed);
+    auto failed = [&report](const Error &error) {
+        report.error = error.message;
+        return report;
+    };
     for (qint64 i = 0; i < count; ++i) {
-        checkout.clearCart();
         const int scans = random.bounded(1, 9);
-        for (int s = 0; s < scans; ++s) {
-            const ScanOutcome outcome = checkout.scan(codes[random.bounded(int(codes.size()))]);
-            if (!outcome.added()) {
-                report.error = outcome.message;
-                return report;
-            }
-        }
-        const Money due = checkout.cart().total();
+        for (int s = 0; s < scans; ++s)
+            if (const auto line = session.scan(codes[random.bounded(int(codes.size()))]); !line)
+                return failed(line.error());
+        const Money due = session.basket().total;
         static constexpr qint64 roundings[] = {1, 1000, 5000, 10000};
         const qint64 step = roundings[random.bounded(int(std::size(roundings)))];
         const Money received = Money::fromFen((due.fen + step - 1) / step * step);
-        const PaymentOutcome paid = checkout.payCash(received);
-        if (!paid.ok) {
-            report.error = paid.error;
-            return report;
-        }
+        if (const Status tender = session.beginTender(); !tender)
+            return failed(tender.error());
+        if (const Status paid = session.payCash(received); !paid)
+            return failed(paid.error());
         ++report.sales;
-        report.takings += paid.sale.total;
+        report.takings += session.lastPaid()->sale.total;
         if (onSale)
             onSale(report.sales);
     }

@@ -8,7 +8,7 @@
 
 namespace smartpos {
 
-class CheckoutService;
+class SaleSession;
 
 struct SimulationReport {
     qint64 sales = 0;
@@ -16,9 +16,9 @@ struct SimulationReport {
     QString error;
 };
 
-// Rings up `count` random sales through the checkout service the cashier window uses: 1–8 scans
+// Rings up `count` random sales through the sale session the cashier window uses: 1–8 scans
 // from `codes` (repeats increment lines), then cash — exact, or rounded up to ¥10, ¥50 or ¥100.
-SimulationReport simulateSales(CheckoutService &checkout, const QStringList &codes, qint64 count,
+SimulationReport simulateSales(SaleSession &session, const QStringList &codes, qint64 count,
                                quint32 seed,
                                const std::function<void(qint64 committed)> &onSale = {});
 

@@ -3,16 +3,25 @@
 #include "core/cart.h"
 
 #include <QAbstractListModel>
+#include <QtQmlIntegration>
 
 namespace smartpos {
 
 // The cart as both windows show it. Carts are short, so a change resets the model.
 class CartModel : public QAbstractListModel {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by the Cashier singleton")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
-    enum Role { NameRole = Qt::UserRole + 1, QuantityRole, UnitPriceRole, TotalRole, LastRole,
-                WeighedRole };
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        QuantityRole,
+        UnitPriceRole,
+        TotalRole,
+        LastRole,
+        WeighedRole
+    };
 
     explicit CartModel(const Cart &cart, QObject *parent = nullptr);
 

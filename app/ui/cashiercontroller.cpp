@@ -1,50 +1,69 @@
 #include "cashiercontroller.h"
 
-#include "cartmodel.h"
-#include "ledger/catalogstore.h"
-#include "searchmodel.h"
-#include "services/checkoutservice.h"
+#include "services/productsearch.h"
+#include "services/salesession.h"
 
 namespace smartpos {
 
-namespace {
-constexpr int searchLimit = 50;
-}
-
-CashierController::CashierController(CheckoutService &checkout, CatalogStore &catalog,
-                                     CartModel &lines, SearchModel &search, QObject *parent)
+CashierController::CashierController(SaleSession &session, const ProductSearch &search,
+                                     CartModel &lines, SearchModel &results, QObject *parent)
     : QObject(parent)
-    , m_checkout(checkout)
-    , m_catalog(catalog)
-    , m_lines(lines)
+    , m_session(session)
     , m_search(search)
+    , m_lines(lines)
+    , m_results(results)
 {
-    connect(&m_checkout, &CheckoutService::cartChanged, this, &CashierController::onCartChanged);
+    connect(&m_session, &SaleSession::cartChanged, this, &CashierController::onCartChanged);
+    connect(&m_session, &SaleSession::stateChanged, this, &CashierController::saleChanged);
+    connect(&m_session, &SaleSession::scanRefused, this,
+            [this](const QString &message) { setMessage(message, true); });
 }
 
 QString CashierController::totalText() const
 {
-    return m_checkout.cart().total().toString();
+    return m_session.total().toString();
 }
 
 QString CashierController::taxText() const
 {
-    return m_checkout.cart().totalTax().toString();
+    return m_session.tax().toString();
 }
 
 int CashierController::articleCount() const
 {
-    return int(m_checkout.cart().articleCount());
+    return int(m_session.cart().articleCount());
 }
 
 bool CashierController::cartEmpty() const
 {
-    return m_checkout.cart().isEmpty();
+    return m_session.cart().isEmpty();
+}
+
+bool CashierController::paymentOpen() const
+{
+    return m_session.state() == SaleSession::State::Tendering;
+}
+
+bool CashierController::showingPaid() const
+{
+    return m_session.state() == SaleSession::State::Paid;
+}
+
+QString CashierController::receivedText() const
+{
+    const auto &paid = m_session.lastPaid();
+    return paid ? paid->received().toString() : QString();
+}
+
+QString CashierController::changeText() const
+{
+    const auto &paid = m_session.lastPaid();
+    return paid ? paid->change().toString() : QString();
 }
 
 void CashierController::setSelectedLine(int line)
 {
-    const int last = int(m_checkout.cart().lines().size()) - 1;
+    const int last = int(m_session.cart().lines().size()) - 1;
     line = qBound(-1, line, last);
     if (line == m_selectedLine)
         return;
@@ -56,9 +75,10 @@ void CashierController::onCartChanged()
 {
     m_lines.refresh();
     // Always announced: the model was reset, so views must re-read the selection.
-    m_selectedLine = m_checkout.cart().lastChangedLine();
+    m_selectedLine = m_session.cart().lastChangedLine();
     emit selectedLineChanged();
-    emit cartChanged();
+    emit saleChanged();
+    clearMessage(); // whatever the last message was about, the cart has moved on
 }
 
 void CashierController::setMessage(const QString &text, bool isError)
@@ -73,117 +93,64 @@ void CashierController::clearMessage()
     setMessage({}, false);
 }
 
-void CashierController::setPaymentOpen(bool open)
+bool CashierController::done(const Status &status)
 {
-    if (m_paymentOpen == open)
-        return;
-    m_paymentOpen = open;
-    emit paymentOpenChanged();
+    if (!status)
+        setMessage(status.error().message, true);
+    return status.ok();
 }
 
 void CashierController::scan(const QString &code)
 {
-    if (code.trimmed().isEmpty())
-        return;
-    if (m_paymentOpen) {
-        // The scan must not land in the amount field or silently change a cart being paid.
-        setMessage(tr("Scan ignored: finish the payment or press Esc to go back to the cart."),
-                   true);
-        return;
-    }
-    dismissPaid();
-    const ScanOutcome outcome = m_checkout.scan(code);
-    if (outcome.added())
-        clearMessage();
-    else
-        setMessage(outcome.message, true);
+    if (!code.trimmed().isEmpty())
+        (void)m_session.scan(code); // a refusal arrives as scanRefused, like any scanner's
 }
 
 void CashierController::search(const QString &text)
 {
-    m_search.setResults(text.trimmed().isEmpty() ? QList<Product>()
-                                                 : m_catalog.search(text, searchLimit));
+    m_results.setResults(m_search.find(text));
 }
 
 bool CashierController::addSearchResult(int row)
 {
-    const Product *product = m_search.at(row);
-    if (!product)
-        return false;
-    if (product->isWeighed()) {
-        setMessage(tr("%1 is sold by weight: weigh it and scan the scale label.")
-                       .arg(product->displayName()),
-                   true);
-        return false;
-    }
-    dismissPaid();
-    if (!m_checkout.addProduct(product->id)) {
-        setMessage(tr("Could not add %1.").arg(product->sku), true);
-        return false;
-    }
-    clearMessage();
-    return true;
+    const Product *product = m_results.at(row);
+    return product && done(m_session.addProduct(product->id));
 }
 
 void CashierController::changeQuantity(int delta)
 {
-    const auto &lines = m_checkout.cart().lines();
+    const auto &lines = m_session.cart().lines();
     if (m_selectedLine < 0 || m_selectedLine >= lines.size())
         return;
-    const CartLine &line = lines[m_selectedLine];
-    if (line.product.isWeighed()) {
-        setMessage(tr("Weighed items keep the weight on their label."), true);
-        return;
-    }
-    const qint64 units = line.quantity + delta;
-    if (units < 1) {
+    const qint64 units = lines[m_selectedLine].quantity + delta;
+    if (units < 1 && !lines[m_selectedLine].product.isWeighed())
         removeSelectedLine();
-        return;
-    }
-    if (!m_checkout.setQuantity(m_selectedLine, units))
-        setMessage(tr("Quantity must be between 1 and %1.").arg(Cart::maxUnitsPerLine), true);
-}
-
-bool CashierController::setQuantity(int line, const QString &units)
-{
-    bool ok = false;
-    const qint64 value = units.trimmed().toLongLong(&ok);
-    if (!ok || !m_checkout.setQuantity(line, value)) {
-        setMessage(tr("Quantity must be between 1 and %1.").arg(Cart::maxUnitsPerLine), true);
-        return false;
-    }
-    clearMessage();
-    return true;
+    else
+        done(m_session.setQuantity(m_selectedLine, units));
 }
 
 void CashierController::removeSelectedLine()
 {
     const int line = m_selectedLine;
-    if (m_checkout.removeLine(line))
-        setSelectedLine(qMin(line, int(m_checkout.cart().lines().size()) - 1));
+    if (done(m_session.removeLine(line)))
+        setSelectedLine(qMin(line, int(m_session.cart().lines().size()) - 1));
 }
 
 void CashierController::voidCart()
 {
-    if (m_checkout.cart().isEmpty())
-        return;
-    m_checkout.clearCart();
-    setMessage(tr("Sale cancelled."), false);
+    if (done(m_session.cancelSale()))
+        setMessage(tr("Sale cancelled."), false);
 }
 
 void CashierController::openPayment()
 {
-    if (m_checkout.cart().isEmpty()) {
-        setMessage(tr("Scan a product first."), true);
-        return;
-    }
-    clearMessage();
-    setPaymentOpen(true);
+    if (done(m_session.beginTender()))
+        clearMessage();
 }
 
 void CashierController::cancelPayment()
 {
-    setPaymentOpen(false);
+    (void)m_session.cancelTender();
 }
 
 bool CashierController::payCash(const QString &received)
@@ -198,7 +165,7 @@ bool CashierController::payCash(const QString &received)
 
 bool CashierController::payExact()
 {
-    return pay(m_checkout.cart().total());
+    return pay(m_session.total());
 }
 
 bool CashierController::payYuan(int yuan)
@@ -208,28 +175,27 @@ bool CashierController::payYuan(int yuan)
 
 bool CashierController::pay(Money received)
 {
-    const PaymentOutcome outcome = m_checkout.payCash(received);
-    if (!outcome.ok) {
-        setMessage(outcome.error, true);
+    if (!done(m_session.payCash(received)))
         return false;
-    }
-    m_paidTotal = outcome.sale.total;
-    m_received = outcome.sale.tenders.first().received;
-    m_change = outcome.sale.tenders.first().change;
-    m_showingPaid = true;
-    setPaymentOpen(false);
-    setMessage(tr("Sale %1 saved.").arg(outcome.seq), false);
-    emit paidChanged();
+    setMessage(tr("Sale %1 saved.").arg(m_session.lastPaid()->seq), false);
     return true;
 }
 
 void CashierController::dismissPaid()
 {
-    if (!m_showingPaid)
+    if (!showingPaid())
         return;
-    m_showingPaid = false;
+    m_session.startNextSale();
     clearMessage();
-    emit paidChanged();
+}
+
+void CashierController::noSale()
+{
+    const Result<qint64> recorded = m_session.recordNoSale();
+    if (recorded)
+        setMessage(tr("Drawer opened (no sale) — recorded"), false);
+    else
+        setMessage(recorded.error().message, true);
 }
 
 } // namespace smartpos

@@ -1,60 +1,58 @@
 #pragma once
 
 #include "cartmodel.h"
-#include "core/money.h"
+#include "core/result.h"
 #include "searchmodel.h"
 
 #include <QObject>
 
 namespace smartpos {
 
-class CatalogStore;
-class CheckoutService;
-struct Sale;
+class ProductSearch;
+class SaleSession;
 
-// Everything the cashier window does goes through here; QML only binds and forwards keys.
+// What the cashier window shows and does, as glue over the sale session: every figure is read
+// from the session, the only state kept here is the screen's own (selection, message).
 class CashierController : public QObject {
     Q_OBJECT
-    Q_PROPERTY(QString totalText READ totalText NOTIFY cartChanged)
-    Q_PROPERTY(QString taxText READ taxText NOTIFY cartChanged)
-    Q_PROPERTY(int articleCount READ articleCount NOTIFY cartChanged)
-    Q_PROPERTY(bool cartEmpty READ cartEmpty NOTIFY cartChanged)
+    Q_PROPERTY(QString totalText READ totalText NOTIFY saleChanged)
+    Q_PROPERTY(QString taxText READ taxText NOTIFY saleChanged)
+    Q_PROPERTY(int articleCount READ articleCount NOTIFY saleChanged)
+    Q_PROPERTY(bool cartEmpty READ cartEmpty NOTIFY saleChanged)
+    Q_PROPERTY(bool paymentOpen READ paymentOpen NOTIFY saleChanged)
+    Q_PROPERTY(bool showingPaid READ showingPaid NOTIFY saleChanged)
+    Q_PROPERTY(QString receivedText READ receivedText NOTIFY saleChanged)
+    Q_PROPERTY(QString changeText READ changeText NOTIFY saleChanged)
     Q_PROPERTY(int selectedLine READ selectedLine WRITE setSelectedLine NOTIFY selectedLineChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
-    Q_PROPERTY(bool paymentOpen READ paymentOpen NOTIFY paymentOpenChanged)
-    Q_PROPERTY(bool showingPaid READ showingPaid NOTIFY paidChanged)
-    Q_PROPERTY(QString paidTotalText READ paidTotalText NOTIFY paidChanged)
-    Q_PROPERTY(QString receivedText READ receivedText NOTIFY paidChanged)
-    Q_PROPERTY(QString changeText READ changeText NOTIFY paidChanged)
-    Q_PROPERTY(CartModel *lines READ lines CONSTANT)
-    Q_PROPERTY(SearchModel *searchResults READ searchResults CONSTANT)
+    Q_PROPERTY(smartpos::CartModel *lines READ lines CONSTANT)
+    Q_PROPERTY(smartpos::SearchModel *searchResults READ searchResults CONSTANT)
 public:
-    CashierController(CheckoutService &checkout, CatalogStore &catalog, CartModel &lines,
-                      SearchModel &search, QObject *parent = nullptr);
+    CashierController(SaleSession &session, const ProductSearch &search, CartModel &lines,
+                      SearchModel &results, QObject *parent = nullptr);
 
+    // The sale in progress, or the one just paid (then with what was tendered and the change).
     QString totalText() const;
     QString taxText() const;
     int articleCount() const;
     bool cartEmpty() const;
+    bool paymentOpen() const;
+    bool showingPaid() const;
+    QString receivedText() const;
+    QString changeText() const;
     int selectedLine() const { return m_selectedLine; }
     void setSelectedLine(int line);
     const QString &message() const { return m_message; }
     bool messageIsError() const { return m_messageIsError; }
-    bool paymentOpen() const { return m_paymentOpen; }
-    bool showingPaid() const { return m_showingPaid; }
-    QString paidTotalText() const { return m_paidTotal.toString(); }
-    QString receivedText() const { return m_received.toString(); }
-    QString changeText() const { return m_change.toString(); }
     CartModel *lines() const { return &m_lines; }
-    SearchModel *searchResults() const { return &m_search; }
+    SearchModel *searchResults() const { return &m_results; }
 
-    // A code from a scanner or typed into the scan field.
+    // A code typed into the scan field; scanners feed the session directly.
     Q_INVOKABLE void scan(const QString &code);
     Q_INVOKABLE void search(const QString &text);
     Q_INVOKABLE bool addSearchResult(int row);
     Q_INVOKABLE void changeQuantity(int delta);
-    Q_INVOKABLE bool setQuantity(int line, const QString &units);
     Q_INVOKABLE void removeSelectedLine();
     Q_INVOKABLE void voidCart();
     Q_INVOKABLE void openPayment();
@@ -64,33 +62,29 @@ public:
     Q_INVOKABLE bool payExact();
     Q_INVOKABLE bool payYuan(int yuan);
     Q_INVOKABLE void dismissPaid();
+    // Opens the drawer without a sale (recorded in the ledger); only between sales.
+    Q_INVOKABLE void noSale();
     Q_INVOKABLE void clearMessage();
 
 signals:
-    void cartChanged();
+    void saleChanged();
     void selectedLineChanged();
     void messageChanged();
-    void paymentOpenChanged();
-    void paidChanged();
 
 private:
     bool pay(Money received);
+    // Shows the error of a refused action; true when it was done.
+    bool done(const Status &status);
     void setMessage(const QString &text, bool isError);
-    void setPaymentOpen(bool open);
     void onCartChanged();
 
-    CheckoutService &m_checkout;
-    CatalogStore &m_catalog;
+    SaleSession &m_session;
+    const ProductSearch &m_search;
     CartModel &m_lines;
-    SearchModel &m_search;
+    SearchModel &m_results;
     int m_selectedLine = -1;
     QString m_message;
     bool m_messageIsError = false;
-    bool m_paymentOpen = false;
-    bool m_showingPaid = false;
-    Money m_paidTotal;
-    Money m_received;
-    Money m_change;
 };
 
 } // namespace smartpos

@@ -1,6 +1,6 @@
 #include "customerdisplay.h"
 
-#include "services/checkoutservice.h"
+#include "services/salesession.h"
 
 #include <QDir>
 
@@ -17,66 +17,68 @@ QStringList listAttractImages()
 }
 } // namespace
 
-CustomerDisplay::CustomerDisplay(CheckoutService &checkout, QString storeName, QObject *parent)
+CustomerDisplay::CustomerDisplay(const SaleSession &session, QString storeName, QObject *parent)
     : QObject(parent)
-    , m_checkout(checkout)
+    , m_session(session)
     , m_storeName(std::move(storeName))
     , m_attractImages(listAttractImages())
 {
     m_thanksTimer.setSingleShot(true);
     m_thanksTimer.setInterval(20'000);
     connect(&m_thanksTimer, &QTimer::timeout, this, [this] {
-        if (m_state == State::Thanks)
-            setState(State::Idle);
+        m_thanksShown = true;
+        emit stateChanged();
     });
-    connect(&checkout, &CheckoutService::cartChanged, this, &CustomerDisplay::onCartChanged);
-    connect(&checkout, &CheckoutService::saleCompleted, this, &CustomerDisplay::onSaleCompleted);
+    connect(&session, &SaleSession::stateChanged, this, &CustomerDisplay::onSessionStateChanged);
+    connect(&session, &SaleSession::cartChanged, this, &CustomerDisplay::saleChanged);
+}
+
+CustomerDisplay::State CustomerDisplay::state() const
+{
+    switch (m_session.state()) {
+    case SaleSession::State::Idle:
+        return State::Idle;
+    case SaleSession::State::Scanning:
+        return State::Cart;
+    case SaleSession::State::Tendering:
+        return State::Payment;
+    case SaleSession::State::Paid:
+        return m_thanksShown ? State::Idle : State::Thanks;
+    }
+    return State::Idle;
+}
+
+void CustomerDisplay::onSessionStateChanged()
+{
+    m_thanksShown = false;
+    if (m_session.state() == SaleSession::State::Paid)
+        m_thanksTimer.start();
+    else
+        m_thanksTimer.stop();
+    emit saleChanged();
+    emit stateChanged();
 }
 
 QString CustomerDisplay::totalText() const
 {
-    return m_checkout.cart().total().toString();
+    return m_session.total().toString();
 }
 
 int CustomerDisplay::articleCount() const
 {
-    return int(m_checkout.cart().articleCount());
+    return int(m_session.cart().articleCount());
 }
 
-void CustomerDisplay::setState(State state)
+QString CustomerDisplay::receivedText() const
 {
-    if (state == m_state)
-        return;
-    m_state = state;
-    if (state == State::Thanks)
-        m_thanksTimer.start();
-    emit stateChanged();
+    const auto &paid = m_session.lastPaid();
+    return paid ? paid->received().toString() : QString();
 }
 
-void CustomerDisplay::setPaymentPending(bool pending)
+QString CustomerDisplay::changeText() const
 {
-    if (pending && !m_checkout.cart().isEmpty())
-        setState(State::Payment);
-    else if (!pending && m_state == State::Payment)
-        setState(m_checkout.cart().isEmpty() ? State::Idle : State::Cart);
-}
-
-void CustomerDisplay::onCartChanged()
-{
-    emit totalsChanged();
-    if (!m_checkout.cart().isEmpty())
-        setState(State::Cart);
-    else if (m_state != State::Thanks)
-        setState(State::Idle);
-}
-
-void CustomerDisplay::onSaleCompleted(const Sale &sale)
-{
-    m_paid = sale.total;
-    m_received = sale.tenders.isEmpty() ? sale.total : sale.tenders.first().received;
-    m_change = sale.tenders.isEmpty() ? Money() : sale.tenders.first().change;
-    m_state = State::Idle; // make sure the change of figures is announced
-    setState(State::Thanks);
+    const auto &paid = m_session.lastPaid();
+    return paid ? paid->change().toString() : QString();
 }
 
 } // namespace smartpos

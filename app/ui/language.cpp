@@ -14,7 +14,7 @@ Language::Language(QObject *parent)
 QString Language::normalize(const QString &requested)
 {
     return requested.startsWith(u"zh", Qt::CaseInsensitive) ? QStringLiteral("zh_CN")
-                                                           : QStringLiteral("en");
+                                                            : QStringLiteral("en");
 }
 
 QString Language::fromSystemLocale()
@@ -26,8 +26,7 @@ bool Language::apply(const QString &code)
 {
     const QString normalized = normalize(code);
     QCoreApplication::removeTranslator(&m_translator);
-    const bool loaded =
-        m_translator.load(QStringLiteral(":/i18n/smartpos_%1.qm").arg(normalized));
+    const bool loaded = m_translator.load(QStringLiteral(":/i18n/smartpos_%1.qm").arg(normalized));
     if (loaded)
         QCoreApplication::installTranslator(&m_translator);
     m_code = normalized;
@@ -41,6 +40,7 @@ bool Language::apply(const QString &code)
 void Language::toggle()
 {
     apply(chinese() ? QStringLiteral("en") : QStringLiteral("zh_CN"));
+    emit chosen(m_code);
 }
 
 } // namespace smartpos

@@ -25,10 +25,13 @@ public:
     bool chinese() const { return m_code == u"zh_CN"; }
     void setEngine(QQmlEngine *engine) { m_engine = engine; }
 
+    // F9: the other language, which the cashier has then chosen (see chosen()).
     Q_INVOKABLE void toggle();
 
 signals:
     void changed();
+    // The cashier picked `code` on screen, to be remembered as the terminal's setting.
+    void chosen(const QString &code);
 
 private:
     QString m_code;

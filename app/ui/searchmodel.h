@@ -3,12 +3,15 @@
 #include "core/product.h"
 
 #include <QAbstractListModel>
+#include <QtQmlIntegration>
 
 namespace smartpos {
 
 // Products found by the cashier's search, to pick from.
 class SearchModel : public QAbstractListModel {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by the Cashier singleton")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role { NameRole = Qt::UserRole + 1, PriceRole, SkuRole, WeighedRole };

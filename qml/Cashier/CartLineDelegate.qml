@@ -16,7 +16,7 @@ Rectangle {
     required property string lineTotal
     required property bool isLast
 
-    implicitHeight: header ? 40 : 52
+    implicitHeight: header ? 40 : Math.max(52, productName.implicitHeight + 14)
     color: header ? "#eceef2" : selected ? Theme.selection : isLast ? Theme.highlight : "transparent"
 
     RowLayout {
@@ -30,9 +30,14 @@ Rectangle {
             color: Theme.muted
             font.pixelSize: row.header ? Theme.small : Theme.body
         }
+        // Two lines when needed: the end of a name (500ml or 1.5L) is what tells products apart.
         Text {
+            id: productName
+            objectName: "productName"
             Layout.fillWidth: true
             text: row.header ? qsTr("Product") : row.name
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
             color: Theme.ink
             font.pixelSize: row.header ? Theme.small : Theme.body

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -13,7 +14,11 @@ Item {
         scanField.forceActiveFocus()
     }
 
-    Shortcut { sequence: "F2"; onActivated: search.open() }
+    // Keys work from the first moment, without a click into the window.
+    Component.onCompleted: scanField.forceActiveFocus()
+
+    Shortcut { sequence: "F2"; enabled: !Cashier.paymentOpen; onActivated: search.open() }
+    Shortcut { sequence: "F8"; onActivated: Cashier.noSale() }
     Shortcut { sequence: "F12"; onActivated: Cashier.openPayment() }
     Shortcut { sequence: "F9"; onActivated: Language.toggle() }
     Shortcut {
@@ -52,13 +57,6 @@ Item {
                 font.pixelSize: Theme.small
                 color: Theme.muted
             }
-        }
-
-        Banner {
-            objectName: "cashierBanner"
-            Layout.fillWidth: true
-            text: Cashier.message
-            isError: Cashier.messageIsError
         }
 
         RowLayout {
@@ -120,6 +118,14 @@ Item {
                         tint: Theme.muted
                         onClicked: search.open()
                     }
+                }
+
+                // Next to where the cashier looks; the cart gives up the room it takes.
+                Banner {
+                    objectName: "cashierBanner"
+                    Layout.fillWidth: true
+                    text: Cashier.message
+                    isError: Cashier.messageIsError
                 }
 
                 SearchPanel {
@@ -185,12 +191,6 @@ Item {
                             anchors.centerIn: parent
                             spacing: 14
                             Text {
-                                anchors.horizontalCenter: parent.horizontalCenter
-                                text: qsTr("Total ¥%1 · cash received ¥%2").arg(Cashier.paidTotalText).arg(Cashier.receivedText)
-                                font.pixelSize: Theme.large
-                                color: Theme.ink
-                            }
-                            Text {
                                 objectName: "cashierChange"
                                 anchors.horizontalCenter: parent.horizontalCenter
                                 text: qsTr("Change ¥%1").arg(Cashier.changeText)
@@ -209,10 +209,10 @@ Item {
                 }
             }
 
-            // Right: totals and actions.
+            // Right: totals and actions; narrower on small screens so product names keep room.
             ColumnLayout {
-                Layout.preferredWidth: 380
-                Layout.maximumWidth: 380
+                Layout.preferredWidth: Math.min(380, Math.round(root.width * 0.3))
+                Layout.maximumWidth: Layout.preferredWidth
                 Layout.fillHeight: true
                 spacing: 12
 
@@ -228,6 +228,7 @@ Item {
                         anchors.margins: 16
                         spacing: 6
                         Text {
+                            visible: !Cashier.showingPaid
                             text: qsTr("%n item(s)", "", Cashier.articleCount)
                             font.pixelSize: Theme.body
                             color: Theme.muted
@@ -238,23 +239,34 @@ Item {
                             color: Theme.muted
                         }
                         Text {
-                            text: qsTr("Total")
+                            text: Cashier.showingPaid ? qsTr("Paid") : qsTr("Total")
                             font.pixelSize: Theme.body
                             color: Theme.ink
                         }
                         Text {
                             objectName: "cashierTotal"
+                            Layout.fillWidth: true
                             text: "¥" + Cashier.totalText
                             font.pixelSize: Theme.huge
+                            fontSizeMode: Text.HorizontalFit
+                            minimumPixelSize: Theme.large
                             font.bold: true
-                            color: Theme.accent
+                            color: Cashier.showingPaid ? Theme.ok : Theme.accent
+                        }
+                        // After payment, until the next sale; the change is beside it, large.
+                        Text {
+                            objectName: "cashierReceived"
+                            visible: Cashier.showingPaid
+                            text: qsTr("Cash received ¥%1").arg(Cashier.receivedText)
+                            font.pixelSize: Theme.body
+                            color: Theme.ink
                         }
                     }
                 }
 
                 KeyButton {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 96
+                    Layout.preferredHeight: 84
                     text: qsTr("Cash payment")
                     keyLabel: "F12"
                     enabled: !Cashier.cartEmpty
@@ -297,6 +309,15 @@ Item {
                         enabled: !Cashier.cartEmpty
                         onClicked: Cashier.voidCart()
                     }
+                    KeyButton {
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        text: qsTr("No sale (open drawer)")
+                        keyLabel: "F8"
+                        tint: Theme.muted
+                        enabled: Cashier.cartEmpty
+                        onClicked: Cashier.noSale()
+                    }
                 }
                 Item { Layout.fillHeight: true }
             }
@@ -308,8 +329,7 @@ Item {
     }
 
     PaymentPanel {
-        id: payment
-        anchors.centerIn: parent
+        anchors.fill: parent
         onClosed: root.backToScan()
     }
 }

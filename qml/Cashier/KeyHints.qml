@@ -1,5 +1,5 @@
+pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Layouts
 import SmartPOS
 
 // Every key of the cashier screen, always visible.
@@ -21,10 +21,12 @@ Rectangle {
                 ["Del", qsTr("Remove line")],
                 ["Ctrl+Del", qsTr("Cancel sale")],
                 ["F12", qsTr("Pay cash")],
+                ["F8", qsTr("No sale")],
                 ["Esc", qsTr("Back")],
                 ["F9", qsTr("Language")]
             ]
             delegate: Row {
+                id: hint
                 required property var modelData
                 spacing: 6
                 Rectangle {
@@ -35,14 +37,14 @@ Rectangle {
                     Text {
                         id: key
                         anchors.centerIn: parent
-                        text: modelData[0]
+                        text: hint.modelData[0]
                         color: "white"
                         font.pixelSize: Theme.small
                         font.bold: true
                     }
                 }
                 Text {
-                    text: modelData[1]
+                    text: hint.modelData[1]
                     color: "#d9dde5"
                     font.pixelSize: Theme.small
                 }

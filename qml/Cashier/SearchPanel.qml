@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -43,7 +44,7 @@ ColumnLayout {
     }
     Rectangle {
         Layout.fillWidth: true
-        Layout.preferredHeight: Math.min(results.count, 6) * 48 + 2
+        Layout.preferredHeight: Math.min(results.contentHeight, 6 * 48) + 2
         visible: results.count > 0
         color: Theme.panel
         border.color: Theme.line
@@ -56,33 +57,38 @@ ColumnLayout {
             clip: true
             model: Cashier.searchResults
             delegate: Rectangle {
+                id: result
                 required property int index
                 required property string name
                 required property string price
                 required property string sku
                 width: results.width
-                height: 48
+                height: Math.max(48, resultName.implicitHeight + 12)
                 color: index === results.currentIndex ? Theme.selection : "transparent"
                 RowLayout {
                     anchors.fill: parent
                     anchors.leftMargin: 12
                     anchors.rightMargin: 12
+                    // Two lines when needed: the end of a name tells 500ml from 1.5L.
                     Text {
+                        id: resultName
                         Layout.fillWidth: true
-                        text: name
+                        text: result.name
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
                         elide: Text.ElideRight
                         font.pixelSize: Theme.body
                         color: Theme.ink
                     }
                     Text {
-                        text: sku
+                        text: result.sku
                         font.pixelSize: Theme.small
                         color: Theme.muted
                     }
                     Text {
                         Layout.preferredWidth: 120
                         horizontalAlignment: Text.AlignRight
-                        text: "¥" + price
+                        text: "¥" + result.price
                         font.pixelSize: Theme.body
                         color: Theme.ink
                     }
@@ -90,7 +96,7 @@ ColumnLayout {
                 MouseArea {
                     anchors.fill: parent
                     onClicked: {
-                        results.currentIndex = index
+                        results.currentIndex = result.index
                         panel.pick()
                     }
                 }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Layouts
 import SmartPOS
 
 // A big touch button that also shows its keyboard key.
@@ -10,31 +11,30 @@ Button {
     implicitHeight: 64
     implicitWidth: 140
     focusPolicy: Qt.NoFocus
-    contentItem: Item {
-        implicitHeight: caption.implicitHeight
-        Column {
-            id: caption
-            anchors.verticalCenter: parent.verticalCenter
-            width: parent.width
-            spacing: 2
-            Text {
-                width: parent.width
-                horizontalAlignment: Text.AlignHCenter
-                text: control.text
-                color: control.enabled ? "white" : "#eeeeee"
-                font.pixelSize: Theme.body
-                font.bold: true
-                elide: Text.ElideRight
-            }
-            Text {
-                width: parent.width
-                horizontalAlignment: Text.AlignHCenter
-                visible: control.keyLabel.length > 0
-                text: control.keyLabel
-                color: "#ccffffff"
-                font.pixelSize: Theme.small - 2
-            }
+    // The caption, and its key below it, centred vertically.
+    contentItem: ColumnLayout {
+        spacing: 2
+        Item { Layout.fillHeight: true }
+        Text {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            text: control.text
+            color: control.enabled ? "white" : "#eeeeee"
+            font.pixelSize: Theme.body
+            font.bold: true
+            // Narrow screens: a smaller caption rather than a cut one.
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.small
         }
+        Text {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            visible: control.keyLabel.length > 0
+            text: control.keyLabel
+            color: "#ccffffff"
+            font.pixelSize: Theme.small - 2
+        }
+        Item { Layout.fillHeight: true }
     }
     background: Rectangle {
         radius: Theme.radius

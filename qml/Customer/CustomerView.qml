@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import SmartPOS
@@ -18,6 +19,8 @@ Rectangle {
         anchors.fill: parent
         visible: Customer.state === Customer.Idle
         property int current: 0
+        readonly property string image: Customer.attractImages.length > 0
+                                        ? Customer.attractImages[current % Customer.attractImages.length] : ""
         readonly property var captions: [
             qsTr("Fresh fruit every morning"),
             qsTr("Hot coffee, made to order"),
@@ -26,7 +29,7 @@ Rectangle {
         ]
         Image {
             anchors.fill: parent
-            source: Customer.attractImages.length > 0 ? Customer.attractImages[attract.current % Customer.attractImages.length] : ""
+            source: attract.image
             fillMode: Image.PreserveAspectCrop
             asynchronous: false // small local files; the first frame shows the picture
         }
@@ -96,35 +99,41 @@ Rectangle {
             model: Cashier.lines
             onCountChanged: positionViewAtEnd()
             delegate: Rectangle {
+                id: line
                 required property string name
                 required property string quantity
                 required property string lineTotal
                 required property bool isLast
                 width: lines.width
-                height: root.rowSize * 2.1
+                height: Math.max(root.rowSize * 2.1, lineName.implicitHeight + root.rowSize * 0.6)
                 radius: Theme.radius
-                color: isLast ? Theme.highlight : "transparent"
+                color: line.isLast ? Theme.highlight : "transparent"
                 RowLayout {
                     anchors.fill: parent
                     anchors.leftMargin: 12
                     anchors.rightMargin: 12
+                    // Two lines when needed, so the size (500ml or 1.5L) stays in view.
                     Text {
+                        id: lineName
+                        objectName: "lineName"
                         Layout.fillWidth: true
-                        text: name
+                        text: line.name
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
                         elide: Text.ElideRight
                         font.pixelSize: root.rowSize
-                        font.bold: isLast
+                        font.bold: line.isLast
                         color: Theme.ink
                     }
                     Text {
-                        text: "× " + quantity
+                        text: "× " + line.quantity
                         font.pixelSize: root.rowSize
                         color: Theme.muted
                     }
                     Text {
                         Layout.preferredWidth: root.rowSize * 6
                         horizontalAlignment: Text.AlignRight
-                        text: "¥" + lineTotal
+                        text: "¥" + line.lineTotal
                         font.pixelSize: root.rowSize
                         font.bold: true
                         color: Theme.ink
@@ -132,15 +141,18 @@ Rectangle {
                 }
             }
         }
+        // The total, inside its card whatever the screen's size.
         Rectangle {
             Layout.fillWidth: true
-            Layout.preferredHeight: root.rowSize * 4
+            Layout.preferredHeight: totalRow.implicitHeight + root.rowSize
             radius: Theme.radius * 2
             color: Customer.state === Customer.Payment ? Theme.accent : Theme.panel
             border.color: Theme.line
             RowLayout {
+                id: totalRow
                 anchors.fill: parent
-                anchors.margins: root.rowSize
+                anchors.leftMargin: root.rowSize
+                anchors.rightMargin: root.rowSize
                 Text {
                     Layout.fillWidth: true
                     text: Customer.state === Customer.Payment
@@ -175,7 +187,7 @@ Rectangle {
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: qsTr("Total ¥%1 · cash received ¥%2").arg(Customer.paidText).arg(Customer.receivedText)
+            text: qsTr("Total ¥%1 · cash received ¥%2").arg(Customer.totalText).arg(Customer.receivedText)
             font.pixelSize: root.rowSize * 1.2
             color: Theme.ink
         }

@@ -1,4 +1,4 @@
-// Scan → cart updated: CheckoutService::scan of a random known barcode (catalog lookup in
+// Scan → cart updated: SaleSession::scan of a random known barcode (catalog lookup in
 // SQLite, cart add) and the cart total the screens show after it, at 100k and 1M products.
 // The cart is cleared every 20 scans, outside the timed region, so carts stay realistic.
 // Each scan is timed on its own; the median and p99 of all scans are printed at the end
@@ -6,7 +6,7 @@
 #include "benchdata.h"
 #include "ledger/catalogstore.h"
 #include "ledger/ledger.h"
-#include "services/checkoutservice.h"
+#include "services/salesession.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -20,6 +20,7 @@
 #include <memory>
 
 using namespace smartpos;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -31,7 +32,7 @@ struct ScanFixture {
     CatalogStore catalog;
     Ledger ledger;
     SystemClock clock;
-    std::unique_ptr<CheckoutService> checkout;
+    std::unique_ptr<SaleSession> session;
     QStringList codes;
     std::vector<double> samples; // ns, every timed scan of every repetition
     qint64 next = 0;
@@ -50,8 +51,13 @@ ScanFixture *fixture(qint64 products, QString *error)
         return nullptr;
     }
     auto f = std::make_unique<ScanFixture>();
-    if (!f->catalog.open(dir, error) || !f->ledger.open(f->ledgerDir.path(), error))
+    if (!f->catalog.open(dir, error))
         return nullptr;
+    if (const Status opened = f->ledger.open(f->ledgerDir.path(), f->ledgerDir.filePath(u"keys"_s));
+        !opened) {
+        *error = opened.error().message;
+        return nullptr;
+    }
     // Every code of the catalog, then a fixed random pool of them.
     const QStringList all = f->catalog.someCodes(int(products));
     if (all.size() != products) {
@@ -61,16 +67,16 @@ ScanFixture *fixture(qint64 products, QString *error)
     QRandomGenerator random(20240601);
     for (int i = 0; i < codePool; ++i)
         f->codes.append(all[random.bounded(int(all.size()))]);
-    f->checkout = std::make_unique<CheckoutService>(f->catalog, f->ledger, f->clock,
-                                                    defaultVariableCodeLayouts());
+    f->session = std::make_unique<SaleSession>(f->catalog, f->ledger, f->clock,
+                                               defaultVariableCodeLayouts());
     // Warm the OS page cache with one pass over the pool: the figure we want is a terminal
     // that has been selling for a while, not the first scan after boot.
     for (const QString &code : std::as_const(f->codes)) {
-        f->checkout->scan(code);
-        if (f->checkout->cart().lines().size() >= scansPerCart)
-            f->checkout->clearCart();
+        (void)f->session->scan(code);
+        if (f->session->cart().lines().size() >= scansPerCart)
+            (void)f->session->cancelSale();
     }
-    f->checkout->clearCart();
+    (void)f->session->cancelSale();
     slot = std::move(f);
     return slot.get();
 }
@@ -84,27 +90,27 @@ void BM_Scan(benchmark::State &state)
         state.SkipWithError(qPrintable(error));
         return;
     }
-    CheckoutService &checkout = *f->checkout;
-    checkout.clearCart();
+    SaleSession &session = *f->session;
+    (void)session.cancelSale();
     int inCart = 0;
     std::vector<double> mine;
     mine.reserve(size_t(state.max_iterations));
     for (auto _ : state) {
         const QString &code = f->codes[int(f->next++ % codePool)];
         const auto t0 = std::chrono::steady_clock::now();
-        const ScanOutcome outcome = checkout.scan(code);
-        const Money total = checkout.cart().total();
+        const Result<int> outcome = session.scan(code);
+        const Money total = session.total();
         const auto t1 = std::chrono::steady_clock::now();
         benchmark::DoNotOptimize(total);
         const double ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
         state.SetIterationTime(ns / 1e9);
         mine.push_back(ns);
-        if (!outcome.added()) {
-            state.SkipWithError(qPrintable(outcome.message));
+        if (!outcome) {
+            state.SkipWithError(qPrintable(outcome.error().message));
             break;
         }
         if (++inCart == scansPerCart) {
-            checkout.clearCart();
+            (void)session.cancelSale();
             inCart = 0;
         }
     }

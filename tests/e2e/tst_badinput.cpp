@@ -1,16 +1,26 @@
-// Bad input through the real smartpos-admin binary: a full disk, a read-only ledger, a corrupt
-// database, an impossible data directory and a bad catalog file. Each case must end with a clear
-// message on stderr, the documented exit code, and nothing lost or changed.
+// Bad input through the real smartpos-admin binary: a full disk, a read-only ledger or data
+// folder, a corrupt database, a ledger from a newer SmartPOS, a damaged schema, a lost ledger,
+// a second writer, an impossible data directory, a bad catalog file and a wrong command line.
+// Each case must end with a clear message on stderr (prefix "smartpos-admin: "), the documented
+// exit code (1 failed, 2 wrong usage, never a signal), and nothing lost or changed.
+//
+// Every run passes --key-dir: a data folder <name> keeps its key folder in <name>.keys.
 #include "ledger/catalogstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <grp.h>
@@ -39,6 +49,8 @@ struct Run {
             .arg(status == QProcess::CrashExit ? QStringLiteral(" (crashed)") : QString())
             .arg(out, err);
     }
+    // Ended by itself (no signal) with this exit code.
+    bool exited(int code) const { return status == QProcess::NormalExit && exitCode == code; }
 };
 
 // How the child is started: directly, through `sh -c` with a file size limit, or as `nobody`.
@@ -63,6 +75,7 @@ Launcher fileSizeLimited(qint64 bytes)
              adminPath}};
 }
 
+// Tests run as root in CI, where file modes do not bind: the child drops to nobody.
 Launcher asNobody()
 {
     return {QStringLiteral("setpriv"),
@@ -87,9 +100,16 @@ Run admin(const QStringList &args, const Launcher &how = direct())
     return run;
 }
 
+QString keyDirOf(const QString &dataDir)
+{
+    return dataDir + QStringLiteral(".keys");
+}
+
 QStringList withDir(const QString &dir, QStringList args)
 {
-    return QStringList{QStringLiteral("--data-dir"), dir} + args;
+    return QStringList{QStringLiteral("--data-dir"), dir, QStringLiteral("--key-dir"),
+                       keyDirOf(dir)}
+           + args;
 }
 
 QByteArray fileBytes(const QString &path)
@@ -98,13 +118,39 @@ QByteArray fileBytes(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// "OK <n> entries" → n; -1 otherwise.
-qint64 verifiedEntries(const QString &dir)
+// Every file under `dir` (relative path → SHA-256 of its bytes).
+// Every file's hash, but the lock file's: it only names the last process that held the lock.
+QMap<QString, QByteArray> snapshot(const QString &dir)
 {
-    const Run r = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("verify")}));
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (it.fileName() == u"smartpos.lock")
+            continue;
+        files.insert(QDir(dir).relativeFilePath(path),
+                     QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256));
+    }
+    return files;
+}
+
+// Without SQLite's -wal and -shm files: a read-only connection to a WAL database in a folder it
+// may write creates them (empty) and cannot remove them.
+QMap<QString, QByteArray> withoutSidecars(QMap<QString, QByteArray> files)
+{
+    files.removeIf([](const auto &file) {
+        return file.key().endsWith(u"-wal") || file.key().endsWith(u"-shm");
+    });
+    return files;
+}
+
+// "OK <n> entries" → n; -1 otherwise.
+qint64 verifiedEntries(const QString &dir, const Launcher &how = direct())
+{
+    const Run r = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("verify")}), how);
     static const QRegularExpression ok(QStringLiteral("^OK (\\d+) entries\\s*$"));
     const auto m = ok.match(r.out);
-    if (r.status != QProcess::NormalExit || r.exitCode != 0 || !m.hasMatch()) {
+    if (!r.exited(0) || !m.hasMatch()) {
         qWarning("ledger verify: %s", qPrintable(r.describe()));
         return -1;
     }
@@ -116,12 +162,65 @@ qint64 catalogCount(const QString &dir)
     const Run r = admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("count")}));
     bool ok = false;
     const qint64 n = r.out.trimmed().toLongLong(&ok);
-    return r.exitCode == 0 && ok ? n : -1;
+    return r.exited(0) && ok ? n : -1;
 }
 
 bool chownPath(const QString &path, uid_t uid, gid_t gid)
 {
     return ::chown(QFile::encodeName(path).constData(), uid, gid) == 0;
+}
+
+// chown -R
+bool chownTree(const QString &dir, uid_t uid, gid_t gid)
+{
+    bool ok = chownPath(dir, uid, gid);
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        ok = chownPath(it.next(), uid, gid) && ok;
+    return ok;
+}
+
+bool setMode(const QString &path, mode_t mode)
+{
+    return ::chmod(QFile::encodeName(path).constData(), mode) == 0;
+}
+
+// Runs statements on a SQLite file past the ledger's rules (foreign keys off, triggers dropped
+// by the caller). Empty on success.
+QString tamper(const QString &path, const QStringList &statements)
+{
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            for (const QString &statement : statements) {
+                QSqlQuery q(db);
+                if (!q.exec(statement)) {
+                    error = statement + QStringLiteral(": ") + q.lastError().text();
+                    break;
+                }
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+    return error;
+}
+
+const QStringList writingCommands = {
+    QStringLiteral("simulate --sales 5"),
+    QStringLiteral("ledger no-sale"),
+    QStringLiteral("catalog import ") + demoCatalog,
+    QStringLiteral("catalog generate --count 10"),
+};
+
+QStringList words(const QString &command)
+{
+    return command.split(u' ', Qt::SkipEmptyParts);
 }
 
 } // namespace
@@ -131,12 +230,24 @@ class TestBadInput : public QObject {
 private slots:
     void initTestCase();
 
+    void commandLine_data();
+    void commandLine();
+    void everySubcommandHasHelp();
+    void usageErrorsChangeNothing();
+
     void fullDisk_data();
     void fullDisk();
     void readOnlyLedger();
     void readOnlyDataDir();
     void corruptDatabase_data();
     void corruptDatabase();
+    void ledgerTooNew();
+    void damagedSchema_data();
+    void damagedSchema();
+    void lostLedgerAndStartOver();
+    void startOverWithoutLedgerOrKey();
+    void secondWriterIsRefused();
+    void emptyLockFile();
     void dataDirUnderAFile();
     void dataDirIsAFile();
     void missingDataDirIsCreated();
@@ -157,10 +268,7 @@ void TestBadInput::initTestCase()
     QVERIFY2(QFileInfo(adminPath).isExecutable(), qPrintable(adminPath + QStringLiteral(" is not built")));
     QVERIFY(m_root.isValid());
     // Traversable by `nobody` for the read-only cases.
-    QFile::setPermissions(m_root.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                             | QFileDevice::ExeOwner | QFileDevice::ReadGroup
-                                             | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                             | QFileDevice::ExeOther);
+    QVERIFY(setMode(m_root.path(), 0755));
 }
 
 QString TestBadInput::preparedDir(const QString &name, qint64 sales)
@@ -168,14 +276,14 @@ QString TestBadInput::preparedDir(const QString &name, qint64 sales)
     const QString dir = m_root.filePath(name);
     const Run imported =
         admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog}));
-    if (imported.exitCode != 0) {
+    if (!imported.exited(0)) {
         qWarning("catalog import: %s", qPrintable(imported.describe()));
         return {};
     }
     if (sales > 0) {
         const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
                                             QString::number(sales)}));
-        if (sim.exitCode != 0) {
+        if (!sim.exited(0)) {
             qWarning("simulate: %s", qPrintable(sim.describe()));
             return {};
         }
@@ -203,6 +311,141 @@ bool TestBadInput::canRunAsNobody(QString *why)
         return false;
     }
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line: usage errors exit 2 with a message that names what is wrong.
+
+void TestBadInput::commandLine_data()
+{
+    QTest::addColumn<QString>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("stderrHas");
+
+    QTest::newRow("nothing") << QString() << 2
+                             << QStringList{QStringLiteral("which command?"),
+                                            QStringLiteral("ledger verify"),
+                                            QStringLiteral("catalog import")};
+    QTest::newRow("bare ledger lists its commands")
+        << QStringLiteral("ledger") << 2
+        << QStringList{QStringLiteral("ledger needs a command"), QStringLiteral("ledger verify [--full]"),
+                       QStringLiteral("ledger no-sale"),
+                       QStringLiteral("ledger start-over --reason TEXT")};
+    QTest::newRow("bare catalog lists its commands")
+        << QStringLiteral("catalog") << 2
+        << QStringList{QStringLiteral("catalog needs a command"), QStringLiteral("catalog import FILE.csv"),
+                       QStringLiteral("catalog generate --count N"), QStringLiteral("catalog count")};
+    QTest::newRow("unknown command") << QStringLiteral("frobnicate") << 2
+                                     << QStringList{QStringLiteral("unknown command “frobnicate”")};
+    QTest::newRow("unknown ledger command")
+        << QStringLiteral("ledger fix") << 2
+        << QStringList{QStringLiteral("unknown ledger command “fix”"), QStringLiteral("ledger verify")};
+    QTest::newRow("extra word") << QStringLiteral("ledger verify extra") << 2
+                                << QStringList{QStringLiteral("unexpected “extra”"),
+                                               QStringLiteral("ledger verify [--full]")};
+    QTest::newRow("extra word after a file")
+        << QStringLiteral("catalog import a.csv b.csv") << 2
+        << QStringList{QStringLiteral("unexpected “b.csv”")};
+    QTest::newRow("missing file") << QStringLiteral("catalog import") << 2
+                                  << QStringList{QStringLiteral("catalog import needs FILE.csv")};
+    QTest::newRow("count not a number")
+        << QStringLiteral("catalog generate --count abc") << 2
+        << QStringList{QStringLiteral("--count: “abc” is not a number between 1 and 100000000")};
+    QTest::newRow("count too large")
+        << QStringLiteral("catalog generate --count 100000001") << 2
+        << QStringList{QStringLiteral("--count: “100000001” is not a number between 1 and 100000000")};
+    QTest::newRow("count missing") << QStringLiteral("catalog generate") << 2
+                                   << QStringList{QStringLiteral("catalog generate needs --count N")};
+    QTest::newRow("sales zero") << QStringLiteral("simulate --sales 0") << 2
+                                << QStringList{QStringLiteral("--sales: “0” is not a number between 1")};
+    QTest::newRow("seed negative") << QStringLiteral("simulate --sales 1 --seed -1") << 2
+                                   << QStringList{QStringLiteral("--seed: “-1” is not a number")};
+    QTest::newRow("no-sale-every not a number")
+        << QStringLiteral("simulate --sales 1 --no-sale-every x") << 2
+        << QStringList{QStringLiteral("--no-sale-every: “x” is not a number")};
+    QTest::newRow("option needs a value") << QStringLiteral("simulate --sales") << 2
+                                          << QStringList{QStringLiteral("--sales needs a value (N)")};
+    QTest::newRow("option of another command")
+        << QStringLiteral("ledger verify --sales 3") << 2
+        << QStringList{QStringLiteral("unknown option “--sales”")};
+    QTest::newRow("flag with a value") << QStringLiteral("ledger verify --full=yes") << 2
+                                       << QStringList{QStringLiteral("--full takes no value")};
+    QTest::newRow("option twice") << QStringLiteral("simulate --sales 1 --sales 2") << 2
+                                  << QStringList{QStringLiteral("--sales is given twice")};
+    QTest::newRow("start-over without a reason")
+        << QStringLiteral("ledger start-over") << 2
+        << QStringList{QStringLiteral("ledger start-over needs --reason TEXT")};
+    QTest::newRow("start-over with an empty reason")
+        << QStringLiteral("ledger start-over --reason=") << 2
+        << QStringList{QStringLiteral("--reason: say why")};
+}
+
+void TestBadInput::commandLine()
+{
+    QFETCH(QString, args);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, stderrHas);
+    // A data folder that must not be created by a command that is refused.
+    const QString dir = m_root.filePath(QStringLiteral("usage-never-created"));
+    const Run r = admin(withDir(dir, words(args)));
+    QVERIFY2(r.exited(exitCode), qPrintable(r.describe()));
+    QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(r.describe()));
+    for (const QString &text : stderrHas)
+        QVERIFY2(r.err.contains(text), qPrintable(QStringLiteral("no \"%1\" in: %2").arg(text, r.describe())));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+    QVERIFY(!QFileInfo::exists(dir));
+    QVERIFY(!QFileInfo::exists(keyDirOf(dir)));
+}
+
+void TestBadInput::everySubcommandHasHelp()
+{
+    const QStringList commands = {
+        QString(),           QStringLiteral("catalog"),          QStringLiteral("ledger"),
+        QStringLiteral("catalog import"), QStringLiteral("catalog generate"),
+        QStringLiteral("catalog count"),  QStringLiteral("ledger verify"),
+        QStringLiteral("ledger no-sale"), QStringLiteral("ledger start-over"),
+        QStringLiteral("simulate"),
+    };
+    for (const QString &command : commands) {
+        for (const QString &flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+            const Run r = admin(words(command) + QStringList{flag});
+            const QString context = command + u' ' + flag + QStringLiteral(": ") + r.describe();
+            QVERIFY2(r.exited(0), qPrintable(context));
+            QVERIFY2(r.err.isEmpty(), qPrintable(context));
+            QVERIFY2(r.out.startsWith(QStringLiteral("usage: smartpos-admin")), qPrintable(context));
+            if (command.contains(u' ')) {
+                QVERIFY2(r.out.contains(command), qPrintable(context));
+                QVERIFY2(r.out.contains(u"--data-dir") && r.out.contains(u"--key-dir"),
+                         qPrintable(context));
+                QVERIFY2(r.out.contains(u"Exit status"), qPrintable(context));
+            }
+        }
+    }
+    // Help goes before anything: no data folder is needed or made.
+    const QString dir = m_root.filePath(QStringLiteral("help-never-created"));
+    const Run r = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over"),
+                                      QStringLiteral("--help")}));
+    QVERIFY2(r.exited(0) && r.out.contains(u"audit.log"), qPrintable(r.describe()));
+    QVERIFY(!QFileInfo::exists(dir));
+}
+
+// A command line error leaves a working data folder as it was.
+void TestBadInput::usageErrorsChangeNothing()
+{
+    const QString dir = preparedDir(QStringLiteral("usage"), 3);
+    QVERIFY(!dir.isEmpty());
+    const auto before = snapshot(dir);
+    const auto keysBefore = snapshot(keyDirOf(dir));
+    for (const QString &args :
+         {QStringLiteral("simulate --sales 5 extra"), QStringLiteral("catalog generate --count 0"),
+          QStringLiteral("ledger no-sale now"), QStringLiteral("ledger start-over"),
+          QStringLiteral("catalog import")}) {
+        const Run r = admin(withDir(dir, words(args)));
+        QVERIFY2(r.exited(2), qPrintable(args + QStringLiteral(": ") + r.describe()));
+    }
+    QCOMPARE(snapshot(dir), before);
+    QCOMPARE(snapshot(keyDirOf(dir)), keysBefore);
+    QCOMPARE(verifiedEntries(dir), qint64(3));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,8 +478,7 @@ void TestBadInput::fullDisk()
                            fileSizeLimited(limit));
     QVERIFY2(full.status == QProcess::NormalExit, qPrintable(full.describe()));
     QVERIFY2(full.exitCode != 99, "the shell could not set ulimit -f");
-    QVERIFY2(full.exitCode != 0, qPrintable(full.describe()));
-    QCOMPARE(full.exitCode, 1);
+    QVERIFY2(full.exited(1), qPrintable(full.describe()));
     QVERIFY2(full.err.startsWith(u"smartpos-admin: "), qPrintable(full.describe()));
     QVERIFY2(full.err.contains(ledgerPath), qPrintable(full.describe()));
     QVERIFY2(full.err.contains(u"disk is full") || full.err.contains(u"disk reported an error"),
@@ -254,7 +496,7 @@ void TestBadInput::fullDisk()
     QCOMPARE(verifiedEntries(dir), salesBefore + committedUnderLimit);
     const Run again = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
                                           QStringLiteral("5")}));
-    QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+    QVERIFY2(again.exited(0), qPrintable(again.describe()));
     QCOMPARE(verifiedEntries(dir), salesBefore + committedUnderLimit + 5);
 }
 
@@ -262,110 +504,108 @@ void TestBadInput::fullDisk()
 
 void TestBadInput::readOnlyLedger()
 {
+    // A ledger.db the till may read but not write: refused when the ledger opens (at start),
+    // never at Pay; verify still works; nothing changes.
     const QString dir = preparedDir(QStringLiteral("ro-ledger"), 10);
     QVERIFY(!dir.isEmpty());
     const QString ledgerPath = QDir(dir).filePath(QStringLiteral("ledger.db"));
-    const QString catalogPath = QDir(dir).filePath(QStringLiteral("catalog.db"));
     Launcher how = direct();
     if (geteuid() == 0) {
-        // Root ignores file modes: the child runs as nobody, who owns the folder and the
+        // Root ignores file modes: the child runs as nobody, who owns the folders and the
         // catalog but not the ledger.
         QString why;
         if (!canRunAsNobody(&why))
             QSKIP(qPrintable(why));
         const passwd *nobody = getpwnam("nobody");
         const group *nogroup = getgrnam("nogroup");
-        QVERIFY(chownPath(dir, nobody->pw_uid, nogroup->gr_gid));
-        QVERIFY(chownPath(catalogPath, nobody->pw_uid, nogroup->gr_gid));
+        QVERIFY(chownTree(dir, nobody->pw_uid, nogroup->gr_gid));
+        QVERIFY(chownTree(keyDirOf(dir), nobody->pw_uid, nogroup->gr_gid));
         QVERIFY(chownPath(ledgerPath, 0, 0));
-        QVERIFY(QFile::setPermissions(ledgerPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                      | QFileDevice::ReadGroup
-                                                      | QFileDevice::ReadOther));
-        QVERIFY(QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                               | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                               | QFileDevice::ExeOther));
+        QVERIFY(setMode(ledgerPath, 0644));
         how = asNobody();
     } else {
-        QVERIFY(QFile::setPermissions(ledgerPath, QFileDevice::ReadOwner));
+        QVERIFY(setMode(ledgerPath, 0400));
     }
     const QByteArray before = fileBytes(ledgerPath);
     QVERIFY(!before.isEmpty());
 
-    const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                        QStringLiteral("5")}),
-                          how);
-    QVERIFY2(sim.status == QProcess::NormalExit && sim.exitCode != 0, qPrintable(sim.describe()));
-    QVERIFY2(sim.err.startsWith(u"smartpos-admin: "), qPrintable(sim.describe()));
-    QVERIFY2(sim.err.contains(ledgerPath), qPrintable(sim.describe()));
-    QVERIFY2(sim.err.contains(u"read-only") || sim.err.contains(u"Cannot open"),
-             qPrintable(sim.describe()));
-    QVERIFY2(!sim.out.contains(u"committed"), qPrintable(sim.describe()));
-    QVERIFY2(fileBytes(ledgerPath) == before, "the read-only ledger.db changed");
+    for (const QString &command : {QStringLiteral("simulate --sales 5"), QStringLiteral("ledger no-sale")}) {
+        const Run r = admin(withDir(dir, words(command)), how);
+        const QString context = command + QStringLiteral(": ") + r.describe();
+        QVERIFY2(r.exited(1), qPrintable(context));
+        QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
+        QVERIFY2(r.err.contains(ledgerPath), qPrintable(context));
+        QVERIFY2(r.err.contains(u"read-only"), qPrintable(context));
+        // Found when the ledger opened, not when a sale was paid.
+        QVERIFY2(!r.err.contains(u"stopped after") && !r.err.contains(u"NOT saved"),
+                 qPrintable(context));
+        QVERIFY2(r.out.isEmpty(), qPrintable(context));
+        QVERIFY2(fileBytes(ledgerPath) == before, "the read-only ledger.db changed");
+    }
 
     // Reading still works: the journal of a write-protected ledger can be verified.
-    const Run verify = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("verify")}),
-                             how);
-    QVERIFY2(verify.exitCode == 0 && verify.out.startsWith(u"OK 10 entries"),
-             qPrintable(verify.describe()));
+    QCOMPARE(verifiedEntries(dir, how), qint64(10));
     QVERIFY2(fileBytes(ledgerPath) == before, "the read-only ledger.db changed");
 
     // Writable again: nothing was lost.
     if (geteuid() != 0)
-        QFile::setPermissions(ledgerPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QVERIFY(setMode(ledgerPath, 0600));
     QCOMPARE(verifiedEntries(dir), qint64(10));
 }
 
 void TestBadInput::readOnlyDataDir()
 {
+    // Everything read-only (folders 0555, files 0444; owned by root when the test is root, and
+    // read by nobody): verify works and changes no byte and creates no file; writing commands
+    // are refused with a message naming the folder.
     const QString dir = preparedDir(QStringLiteral("ro-dir"), 10);
     QVERIFY(!dir.isEmpty());
-    const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-    const auto exec = QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    const QString keys = keyDirOf(dir);
     Launcher how = direct();
-    const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
-    QVERIFY(files.contains(u"ledger.db"));
     if (geteuid() == 0) {
         QString why;
         if (!canRunAsNobody(&why))
             QSKIP(qPrintable(why));
-        // Everything belongs to root; nobody may only read it.
-        for (const QString &f : files)
-            QVERIFY(QFile::setPermissions(QDir(dir).filePath(f), readOnly | QFileDevice::WriteOwner));
-        QVERIFY(QFile::setPermissions(dir, readOnly | exec | QFileDevice::WriteOwner));
         how = asNobody();
-    } else {
-        for (const QString &f : files)
-            QVERIFY(QFile::setPermissions(QDir(dir).filePath(f), readOnly));
-        QVERIFY(QFile::setPermissions(dir, readOnly | exec));
     }
-    QHash<QString, QByteArray> before;
-    for (const QString &f : files)
-        before.insert(f, fileBytes(QDir(dir).filePath(f)));
+    const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
+    QVERIFY(files.contains(u"ledger.db"));
+    QVERIFY(!files.contains(u"ledger.db-wal")); // closed cleanly: checkpointed
+    for (const QString &folder : {dir, keys}) {
+        for (const QString &f : QDir(folder).entryList(QDir::Files))
+            QVERIFY(setMode(QDir(folder).filePath(f), 0444));
+        QVERIFY(setMode(folder, 0555));
+    }
+    const auto before = snapshot(dir);
+    const auto keysBefore = snapshot(keys);
 
-    const QList<QStringList> commands = {
-        {QStringLiteral("ledger"), QStringLiteral("verify")},
-        {QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("5")},
-        {QStringLiteral("catalog"), QStringLiteral("count")},
-        {QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog},
-    };
-    for (const QStringList &command : commands) {
-        const Run r = admin(withDir(dir, command), how);
-        const QString context = command.join(u' ') + QStringLiteral(": ") + r.describe();
-        QVERIFY2(r.status == QProcess::NormalExit, qPrintable(context));
-        QVERIFY2(r.exitCode == 2, qPrintable(context));
+    for (const QString &flag : {QString(), QStringLiteral("--full")}) {
+        QStringList args = {QStringLiteral("ledger"), QStringLiteral("verify")};
+        if (!flag.isEmpty())
+            args.append(flag);
+        const Run r = admin(withDir(dir, args), how);
+        QVERIFY2(r.exited(0) && r.out == u"OK 10 entries\n", qPrintable(r.describe()));
+        QCOMPARE(snapshot(dir), before);
+        QCOMPARE(snapshot(keys), keysBefore);
+    }
+    for (const QString &command : writingCommands
+                                      + QStringList{QStringLiteral("ledger start-over --reason x")}) {
+        const Run r = admin(withDir(dir, words(command)), how);
+        const QString context = command + QStringLiteral(": ") + r.describe();
+        QVERIFY2(r.exited(1), qPrintable(context));
         QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
         QVERIFY2(r.err.contains(dir), qPrintable(context));
-        QVERIFY2(r.err.contains(u"read-only") || r.err.contains(u"Cannot open"),
-                 qPrintable(context));
+        QVERIFY2(r.err.contains(u"writable"), qPrintable(context));
+        QVERIFY2(r.out.isEmpty(), qPrintable(context));
     }
-    QCOMPARE(QDir(dir).entryList(QDir::Files, QDir::Name), files);
-    for (const QString &f : files)
-        QVERIFY2(fileBytes(QDir(dir).filePath(f)) == before.value(f), qPrintable(f + QStringLiteral(" changed")));
+    QCOMPARE(snapshot(dir), before);
+    QCOMPARE(snapshot(keys), keysBefore);
 
-    QVERIFY(QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                           | QFileDevice::ExeOwner));
-    for (const QString &f : files)
-        QFile::setPermissions(QDir(dir).filePath(f), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    for (const QString &folder : {dir, keys}) {
+        QVERIFY(setMode(folder, 0700));
+        for (const QString &f : QDir(folder).entryList(QDir::Files))
+            QVERIFY(setMode(QDir(folder).filePath(f), 0600));
+    }
     QCOMPARE(verifiedEntries(dir), qint64(10));
 }
 
@@ -378,7 +618,7 @@ void TestBadInput::corruptDatabase_data()
 
     QTest::newRow("ledger all garbage") << QStringLiteral("ledger.db") << qint64(0);
     // The SQLite header and the first pages are intact, the rest is garbage.
-    QTest::newRow("ledger tail garbage") << QStringLiteral("ledger.db") << qint64(3 * 4096);
+    QTest::newRow("ledger tail garbage") << QStringLiteral("ledger.db") << qint64(3 * 8192);
     QTest::newRow("catalog all garbage") << QStringLiteral("catalog.db") << qint64(0);
 }
 
@@ -402,24 +642,281 @@ void TestBadInput::corruptDatabase()
         QCOMPARE(f.write(bytes), bytes.size());
     }
 
-    const QList<QStringList> commands = {
-        {QStringLiteral("ledger"), QStringLiteral("verify")},
-        {QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("5")},
-        {QStringLiteral("catalog"), QStringLiteral("count")},
-        {QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog},
-        {QStringLiteral("catalog"), QStringLiteral("generate"), QStringLiteral("--count"),
-         QStringLiteral("10")},
-    };
-    for (const QStringList &command : commands) {
-        const Run r = admin(withDir(dir, command));
-        const QString context = command.join(u' ') + QStringLiteral(": ") + r.describe();
-        QVERIFY2(r.status == QProcess::NormalExit, qPrintable(context));
-        QVERIFY2(r.exitCode != 0, qPrintable(context));
-        QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
-        QVERIFY2(r.err.contains(path), qPrintable(context));
-        QVERIFY2(r.err.contains(u"damaged"), qPrintable(context));
+    const bool ledger = file == u"ledger.db";
+    QStringList commands = writingCommands;
+    commands.append(ledger ? QStringLiteral("ledger verify") : QStringLiteral("catalog count"));
+    for (const QString &command : commands) {
+        const Run r = admin(withDir(dir, words(command)));
+        const QString context = command + QStringLiteral(": ") + r.describe();
+        QVERIFY2(r.exited(1), qPrintable(context));
+        if (r.out.startsWith(u"FAILED")) {
+            // verify got far enough to check the file: the failure is its report.
+            QVERIFY2(command == u"ledger verify" && r.out.contains(u"damaged"), qPrintable(context));
+        } else {
+            QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
+            QVERIFY2(r.err.contains(path), qPrintable(context));
+            QVERIFY2(r.err.contains(u"damaged"), qPrintable(context));
+        }
         QVERIFY2(fileBytes(path) == bytes, qPrintable(QStringLiteral("the damaged file changed after: ") + context));
     }
+    // The ledger does not depend on the catalog: verify reads only the ledger.
+    if (!ledger)
+        QCOMPARE(verifiedEntries(dir), qint64(300));
+}
+
+void TestBadInput::ledgerTooNew()
+{
+    const QString dir = preparedDir(QStringLiteral("too-new"), 5);
+    QVERIFY(!dir.isEmpty());
+    const QString ledgerPath = QDir(dir).filePath(QStringLiteral("ledger.db"));
+    const QString problem = tamper(ledgerPath, {QStringLiteral("PRAGMA user_version = 99")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const auto before = snapshot(dir);
+    const auto keysBefore = snapshot(keyDirOf(dir));
+    for (const QString &command : writingCommands + QStringList{QStringLiteral("ledger verify")}) {
+        const Run r = admin(withDir(dir, words(command)));
+        const QString context = command + QStringLiteral(": ") + r.describe();
+        QVERIFY2(r.exited(1), qPrintable(context));
+        QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
+        QVERIFY2(r.err.contains(ledgerPath), qPrintable(context));
+        QVERIFY2(r.err.contains(u"newer SmartPOS") && r.err.contains(u"schema 99"), qPrintable(context));
+        QVERIFY2(r.out.isEmpty(), qPrintable(context));
+        QCOMPARE(withoutSidecars(snapshot(dir)), before);
+        QCOMPARE(snapshot(keyDirOf(dir)), keysBefore);
+    }
+}
+
+void TestBadInput::damagedSchema_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QStringList>("triggers");
+    QTest::newRow("tenders") << QStringLiteral("tenders")
+                             << QStringList{QStringLiteral("tenders_no_update"),
+                                            QStringLiteral("tenders_no_delete")};
+    QTest::newRow("journal") << QStringLiteral("journal")
+                             << QStringList{QStringLiteral("journal_no_update"),
+                                            QStringLiteral("journal_no_delete")};
+    QTest::newRow("outbox") << QStringLiteral("outbox")
+                            << QStringList{QStringLiteral("outbox_no_delete"),
+                                           QStringLiteral("outbox_fixed")};
+    QTest::newRow("meta") << QStringLiteral("meta")
+                          << QStringList{QStringLiteral("meta_no_update"),
+                                         QStringLiteral("meta_no_delete")};
+}
+
+void TestBadInput::damagedSchema()
+{
+    QFETCH(QString, table);
+    QFETCH(QStringList, triggers);
+    const QString dir = preparedDir(QStringLiteral("schema-%1").arg(table), 5);
+    QVERIFY(!dir.isEmpty());
+    const QString ledgerPath = QDir(dir).filePath(QStringLiteral("ledger.db"));
+    QStringList statements;
+    for (const QString &trigger : triggers)
+        statements.append(QStringLiteral("DROP TRIGGER %1").arg(trigger));
+    statements.append(QStringLiteral("DROP TABLE %1").arg(table));
+    const QString problem = tamper(ledgerPath, statements);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const QByteArray before = fileBytes(ledgerPath);
+    for (const QString &command : writingCommands + QStringList{QStringLiteral("ledger verify"),
+                                                                QStringLiteral("ledger verify --full")}) {
+        const Run r = admin(withDir(dir, words(command)));
+        const QString context = command + QStringLiteral(": ") + r.describe();
+        // A clear message and exit 1, never a crash.
+        QVERIFY2(r.exited(1), qPrintable(context));
+        if (r.out.startsWith(u"FAILED")) {
+            QVERIFY2(command.startsWith(u"ledger verify"), qPrintable(context));
+            QVERIFY2(r.out.contains(table) || r.out.contains(u"damaged"), qPrintable(context));
+        } else {
+            QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
+            QVERIFY2(r.err.contains(ledgerPath), qPrintable(context));
+            // "damaged … restore it from a backup", or at least the missing table by name.
+            QVERIFY2(r.err.contains(u"damaged") || r.err.contains(u"restore", Qt::CaseInsensitive)
+                         || r.err.contains(QStringLiteral("no such table: %1").arg(table)),
+                     qPrintable(context));
+            QVERIFY2(r.out.isEmpty(), qPrintable(context));
+        }
+        QVERIFY2(fileBytes(ledgerPath) == before,
+                 qPrintable(QStringLiteral("the damaged ledger changed after: ") + context));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A lost ledger, a lost key, and the audited way to start over.
+
+void TestBadInput::lostLedgerAndStartOver()
+{
+    const QString dir = preparedDir(QStringLiteral("lost-ledger"), 5);
+    QVERIFY(!dir.isEmpty());
+    const QString keys = keyDirOf(dir);
+    QVERIFY(admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")})).exited(0));
+    QCOMPARE(verifiedEntries(dir), qint64(6));
+    const QByteArray oldKey = fileBytes(QDir(keys).filePath(QStringLiteral("terminal.key")));
+    QVERIFY(!oldKey.isEmpty());
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(QDir(dir).filePath(QStringLiteral("ledger.db") + suffix));
+
+    // Refused, naming the way out; nothing is created.
+    for (const QString &command : writingCommands + QStringList{QStringLiteral("ledger verify")}) {
+        const Run r = admin(withDir(dir, words(command)));
+        const QString context = command + QStringLiteral(": ") + r.describe();
+        QVERIFY2(r.exited(1), qPrintable(context));
+        QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
+        QVERIFY2(r.err.contains(u"recorded 6 journal entries"), qPrintable(context));
+        QVERIFY2(r.err.contains(u"smartpos-admin ledger start-over --reason"), qPrintable(context));
+        QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ledger.db"))));
+    }
+    QVERIFY(admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over")})).exited(2));
+
+    const Run over = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over"),
+                                         QStringLiteral("--reason"), QStringLiteral("test")}));
+    QVERIFY2(over.exited(0), qPrintable(over.describe()));
+    QVERIFY2(over.out.contains(u"retired the terminal key and anchor"), qPrintable(over.describe()));
+    QVERIFY2(over.out.contains(u"audit.log"), qPrintable(over.describe()));
+    const QString audit = QString::fromUtf8(fileBytes(QDir(keys).filePath(QStringLiteral("audit.log"))));
+    QVERIFY2(audit.count(u'\n') == 1 && audit.contains(u"start-over by ")
+                 && audit.contains(u"reason: test") && audit.contains(u"head 6 "),
+             qPrintable(audit));
+    const QStringList retired =
+        QDir(QDir(keys).filePath(QStringLiteral("retired"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(retired.size(), 1);
+    QCOMPARE(fileBytes(QDir(keys).filePath(QStringLiteral("retired/%1/terminal.key").arg(retired.first()))),
+             oldKey);
+    QVERIFY(!QFileInfo::exists(QDir(keys).filePath(QStringLiteral("terminal.key"))));
+
+    // The next command starts a new key, anchor and ledger, from entry 1.
+    const Run next = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
+    QVERIFY2(next.exited(0) && next.out == u"recorded a no-sale as entry 1\n", qPrintable(next.describe()));
+    QCOMPARE(verifiedEntries(dir), qint64(1));
+    const QByteArray newKey = fileBytes(QDir(keys).filePath(QStringLiteral("terminal.key")));
+    QVERIFY(!newKey.isEmpty() && newKey != oldKey);
+    const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
+                                        QStringLiteral("2")}));
+    QVERIFY2(sim.exited(0), qPrintable(sim.describe()));
+    QCOMPARE(verifiedEntries(dir), qint64(3));
+}
+
+void TestBadInput::startOverWithoutLedgerOrKey()
+{
+    // The key folder was lost but ledger.db is there: refused; start-over moves the ledger
+    // aside (every byte kept) and the terminal starts again.
+    const QString dir = preparedDir(QStringLiteral("lost-key"), 4);
+    QVERIFY(!dir.isEmpty());
+    const QString keys = keyDirOf(dir);
+    const QString ledgerPath = QDir(dir).filePath(QStringLiteral("ledger.db"));
+    const QByteArray ledger = fileBytes(ledgerPath);
+    QVERIFY(QDir(keys).removeRecursively());
+
+    const Run refused = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
+                                            QStringLiteral("1")}));
+    QVERIFY2(refused.exited(1) && refused.err.contains(u"terminal key") && refused.err.contains(keys),
+             qPrintable(refused.describe()));
+    QCOMPARE(fileBytes(ledgerPath), ledger);
+    // No new key for a ledger that had one.
+    QVERIFY(!QFileInfo::exists(QDir(keys).filePath(QStringLiteral("terminal.key"))));
+    const auto keysBefore = snapshot(keys);
+    const Run verify = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("verify")}));
+    QVERIFY2(verify.exited(1) && verify.err.contains(u"no terminal key"), qPrintable(verify.describe()));
+    QCOMPARE(snapshot(keys), keysBefore);
+
+    const Run over = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over"),
+                                         QStringLiteral("--reason"), QStringLiteral("key folder lost")}));
+    QVERIFY2(over.exited(0), qPrintable(over.describe()));
+    QStringList moved = QDir(dir).entryList({QStringLiteral("ledger.db.retired-*")}, QDir::Files);
+    moved.removeIf([](const QString &f) { return f.endsWith(u"-wal") || f.endsWith(u"-shm"); });
+    QCOMPARE(moved.size(), 1);
+    QCOMPARE(fileBytes(QDir(dir).filePath(moved.first())), ledger);
+    QVERIFY(!QFileInfo::exists(ledgerPath));
+    const QString audit = QString::fromUtf8(fileBytes(QDir(keys).filePath(QStringLiteral("audit.log"))));
+    QVERIFY2(audit.contains(u"reason: key folder lost") && audit.contains(moved.first())
+                 && audit.contains(u"head none"),
+             qPrintable(audit));
+
+    const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
+                                        QStringLiteral("2")}));
+    QVERIFY2(sim.exited(0), qPrintable(sim.describe()));
+    QCOMPARE(verifiedEntries(dir), qint64(2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One writer per data folder.
+
+void TestBadInput::secondWriterIsRefused()
+{
+    const QString dir = preparedDir(QStringLiteral("two-writers"), 0);
+    QVERIFY(!dir.isEmpty());
+    QProcess first;
+    first.setStandardOutputFile(QProcess::nullDevice());
+    first.start(adminPath, withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
+                                         QStringLiteral("100000")}));
+    QVERIFY(first.waitForStarted(10000));
+    auto stopFirst = qScopeGuard([&first] {
+        first.kill();
+        first.waitForFinished(10000);
+    });
+    // Readers work beside the writer; wait until it has committed a few entries.
+    QElapsedTimer waited;
+    waited.start();
+    qint64 entries = 0;
+    int anchorRaces = 0;
+    while (entries < 5 && waited.elapsed() < 20000) {
+        const Run r = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("verify")}));
+        static const QRegularExpression ok(QStringLiteral("^OK (\\d+) entries\n$"));
+        if (const auto m = ok.match(r.out); r.exited(0) && m.hasMatch()) {
+            entries = m.captured(1).toLongLong();
+        } else if (r.exited(1) && r.out.contains(u"this terminal recorded them (its anchor)")) {
+            // Ledger::verify reads the anchor after its read snapshot began, so a commit in
+            // between looks like lost entries. Reported to the lead; not this test's subject.
+            ++anchorRaces;
+            qWarning("verify beside a writer: %s", qPrintable(r.out.trimmed()));
+        } else {
+            QFAIL(qPrintable(QStringLiteral("verify beside a writer: ") + r.describe()));
+        }
+        QThread::msleep(20);
+    }
+    QVERIFY2(entries >= 5, "the first writer committed less than 5 entries in 20 s");
+    if (anchorRaces)
+        qWarning("%d of the verify runs beside a writer hit the anchor race", anchorRaces);
+    QCOMPARE(first.state(), QProcess::Running);
+    QCOMPARE(catalogCount(dir), demoProducts);
+
+    for (const QString &command : writingCommands
+                                      + QStringList{QStringLiteral("ledger start-over --reason x")}) {
+        const Run r = admin(withDir(dir, words(command)));
+        const QString context = command + QStringLiteral(": ") + r.describe();
+        QVERIFY2(r.exited(1), qPrintable(context));
+        QVERIFY2(r.err.startsWith(u"smartpos-admin: Another SmartPOS"), qPrintable(context));
+        QVERIFY2(r.err.contains(QStringLiteral("process %1").arg(first.processId())), qPrintable(context));
+        QVERIFY2(r.err.contains(QStringLiteral("is using the data folder %1").arg(dir)), qPrintable(context));
+        QVERIFY2(r.out.isEmpty(), qPrintable(context));
+    }
+    QVERIFY(QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ledger.db"))));
+    QVERIFY(!QFileInfo::exists(QDir(keyDirOf(dir)).filePath(QStringLiteral("audit.log"))));
+
+    // A writer killed with SIGKILL leaves its lock behind; the next writer takes it over.
+    stopFirst.dismiss();
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+    const qint64 committed = verifiedEntries(dir);
+    QVERIFY(committed >= entries);
+    const Run next = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
+    QVERIFY2(next.exited(0), qPrintable(next.describe()));
+    QCOMPARE(verifiedEntries(dir), committed + 1);
+}
+
+void TestBadInput::emptyLockFile()
+{
+    // A writer killed (or a power cut) between creating smartpos.lock and writing its content
+    // leaves an empty lock file. Its owner is gone, so the next start must take it over.
+    const QString dir = preparedDir(QStringLiteral("empty-lock"), 2);
+    QVERIFY(!dir.isEmpty());
+    {
+        QFile lock(QDir(dir).filePath(QStringLiteral("smartpos.lock")));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+    }
+    const Run r = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
+    QVERIFY2(r.exited(0), qPrintable(r.describe()));
+    QCOMPARE(verifiedEntries(dir), qint64(3));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,13 +930,19 @@ void TestBadInput::dataDirUnderAFile()
         f.write("precious\n");
     }
     const QString dir = blocker + QStringLiteral("/data");
-    const Run r = admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("count")}));
-    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 2, qPrintable(r.describe()));
+    const Run r = admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog}));
+    QVERIFY2(r.exited(1), qPrintable(r.describe()));
     QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(dir), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(u"Cannot create the data folder"), qPrintable(r.describe()));
     QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
     QCOMPARE(fileBytes(blocker), QByteArray("precious\n"));
+    // Reading commands say the folder does not exist.
+    for (const QString &command : {QStringLiteral("ledger verify"), QStringLiteral("catalog count")}) {
+        const Run read = admin(withDir(dir, words(command)));
+        QVERIFY2(read.exited(1) && read.err.contains(dir) && read.err.contains(u"does not exist"),
+                 qPrintable(command + QStringLiteral(": ") + read.describe()));
+    }
 }
 
 void TestBadInput::dataDirIsAFile()
@@ -450,9 +953,14 @@ void TestBadInput::dataDirIsAFile()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("precious\n");
     }
-    const Run r = admin(withDir(path, {QStringLiteral("ledger"), QStringLiteral("verify")}));
-    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 2, qPrintable(r.describe()));
-    QVERIFY2(r.err.contains(path) && r.err.contains(u"is a file"), qPrintable(r.describe()));
+    for (const QString &command : {QStringLiteral("ledger verify"), QStringLiteral("catalog count"),
+                                   QStringLiteral("ledger no-sale"),
+                                   QStringLiteral("ledger start-over --reason x")}) {
+        const Run r = admin(withDir(path, words(command)));
+        QVERIFY2(r.exited(1), qPrintable(command + QStringLiteral(": ") + r.describe()));
+        QVERIFY2(r.err.contains(path) && r.err.contains(u"is a file"),
+                 qPrintable(command + QStringLiteral(": ") + r.describe()));
+    }
     QCOMPARE(fileBytes(path), QByteArray("precious\n"));
 }
 
@@ -462,16 +970,20 @@ void TestBadInput::missingDataDirIsCreated()
     QVERIFY(!QFileInfo::exists(dir));
     const Run imported =
         admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog}));
-    QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
+    QVERIFY2(imported.exited(0), qPrintable(imported.describe()));
     QVERIFY(QFileInfo(dir).isDir());
     struct stat info {};
     QCOMPARE(::stat(QFile::encodeName(dir).constData(), &info), 0);
     QCOMPARE(info.st_mode & 07777, mode_t(0700));
+    QCOMPARE(::stat(QFile::encodeName(keyDirOf(dir)).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 07777, mode_t(0700));
     QCOMPARE(catalogCount(dir), demoProducts);
     const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                        QStringLiteral("3")}));
-    QVERIFY2(sim.exitCode == 0, qPrintable(sim.describe()));
-    QCOMPARE(verifiedEntries(dir), qint64(3));
+                                        QStringLiteral("3"), QStringLiteral("--no-sale-every"),
+                                        QStringLiteral("2")}));
+    QVERIFY2(sim.exited(0) && sim.out.startsWith(u"committed 3 sales and 1 no-sales"),
+             qPrintable(sim.describe()));
+    QCOMPARE(verifiedEntries(dir), qint64(4));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,8 +1048,7 @@ void TestBadInput::badCatalogImport()
     }
     const Run r =
         admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), csvPath}));
-    QVERIFY2(r.status == QProcess::NormalExit, qPrintable(r.describe()));
-    QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY2(r.exited(1), qPrintable(r.describe()));
     QVERIFY2(r.err.startsWith(QStringLiteral("smartpos-admin: ") + csvPath), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(QStringLiteral(" line %1: ").arg(line)), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(reason), qPrintable(r.describe()));
@@ -562,7 +1073,7 @@ void TestBadInput::catalogImportOfMissingFile()
     const QString csvPath = m_root.filePath(QStringLiteral("no-such.csv"));
     const Run r =
         admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), csvPath}));
-    QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY2(r.exited(1), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(csvPath) && r.err.contains(u"cannot read"), qPrintable(r.describe()));
     QCOMPARE(catalogCount(dir), demoProducts);
 }

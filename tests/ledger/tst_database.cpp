@@ -119,6 +119,7 @@ void TestDatabase::tightensModeOfExistingFile()
     Database db;
     QString error;
     QVERIFY2(db.open(path, twoMigrations, &error), qPrintable(error));
+    QVERIFY2(db.exec(u"CREATE TABLE written (x)"_s, &error), qPrintable(error)); // makes the -wal
     QCOMPARE(modeOf(path), ownerOnly);
     QCOMPARE(modeOf(path + u"-wal"_s), ownerOnly);
 }

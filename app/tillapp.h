@@ -1,37 +1,40 @@
 #pragma once
 
-#include "services/appdata.h"
-
 #include <QObject>
 #include <QPointer>
-#include <QQmlApplicationEngine>
 #include <QQuickWindow>
 
+#include <functional>
 #include <memory>
+
+class QQmlApplicationEngine;
 
 namespace smartpos {
 
+class AppData;
 class CartModel;
 class CashierController;
-class CheckoutService;
 class CustomerDisplay;
 class KeyboardWedge;
 class Language;
+class ProductSearch;
+class SaleSession;
 class SearchModel;
 
 struct TillOptions {
     QString dataDir;
-    QString language;      // empty: the setting, then the system locale
+    QString keyDir;   // the terminal key and ledger anchor; empty: the default
+    QString language; // empty: the setting, then the system locale
     bool singleWindow = false;
 };
 
-// The running till: data, services, controllers and both QML windows, wired once. main() and
-// the UI tests build exactly this.
-class Till : public QObject {
+// The composition root of the till: builds data, services, scanners, controllers and both QML
+// windows once and wires them. main() and the UI tests build exactly this.
+class TillApp : public QObject {
     Q_OBJECT
 public:
-    explicit Till(QObject *parent = nullptr);
-    ~Till() override;
+    explicit TillApp(QObject *parent = nullptr);
+    ~TillApp() override;
 
     // False when the data directory cannot be used: the error window is shown then, with the
     // message, and `error` holds it for stderr.
@@ -45,19 +48,24 @@ public:
     bool saveScreenshots(const QString &dir, QString *error) const;
 
     AppData &data() { return *m_data; }
-    CheckoutService *checkout() const { return m_checkout.get(); }
+    SaleSession *session() const { return m_session.get(); }
     CashierController *cashier() const { return m_cashier.get(); }
     CustomerDisplay *customer() const { return m_customer.get(); }
     Language *language() const { return m_language.get(); }
     KeyboardWedge *wedge() const { return m_wedge.get(); }
 
 private:
+    void buildServices();
+    bool loadWindows(bool singleWindow, QString *error);
     void load(const QString &qmlFile);
     void placeWindows(bool singleWindow);
+    void saveLanguageSetting(const QString &code) const;
 
+    QString m_dataDir;
     std::unique_ptr<AppData> m_data;
     std::unique_ptr<Language> m_language;
-    std::unique_ptr<CheckoutService> m_checkout;
+    std::unique_ptr<SaleSession> m_session;
+    std::unique_ptr<ProductSearch> m_search;
     std::unique_ptr<CartModel> m_cartModel;
     std::unique_ptr<SearchModel> m_searchModel;
     std::unique_ptr<CashierController> m_cashier;

@@ -1,0 +1,146 @@
+#include "pricing.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace smartpos {
+
+namespace {
+
+using GrossByRate = std::map<int, Money>;
+
+QList<Adjustment> collectAdjustments(const Cart &cart, const QList<const PricingRule *> &rules,
+                                     const PricingContext &context)
+{
+    QList<Adjustment> adjustments;
+    for (const PricingRule *rule : rules) {
+        if (!rule)
+            continue;
+        for (Adjustment adjustment : rule->apply(cart, context)) {
+            if (adjustment.line < -1 || adjustment.line >= cart.lines().size())
+                continue;
+            if (adjustment.source.isEmpty())
+                adjustment.source = rule->id();
+            adjustments.append(adjustment);
+        }
+    }
+    return adjustments;
+}
+
+// Applies the line adjustments and returns each line's total after them. A discount larger than
+// what is left of its line is clamped to that rest: a line never goes below zero, so no tax rate
+// can either.
+QList<Money> applyLineAdjustments(const Cart &cart, QList<Adjustment> &adjustments)
+{
+    QList<Money> lineTotals;
+    lineTotals.reserve(cart.lines().size());
+    for (const CartLine &line : cart.lines())
+        lineTotals.append(line.total());
+    for (Adjustment &adjustment : adjustments) {
+        if (adjustment.line < 0)
+            continue;
+        Money &lineTotal = lineTotals[adjustment.line];
+        if ((lineTotal + adjustment.amount).isNegative())
+            adjustment.amount = -lineTotal;
+        lineTotal += adjustment.amount;
+    }
+    return lineTotals;
+}
+
+// Applies the basket adjustments to `linesTotal` and returns their sum. A discount larger than
+// what is left of the basket is clamped to that rest, so the total is never negative; on a
+// basket worth nothing there is no tax rate to carry any adjustment, so each becomes zero.
+Money applyBasketAdjustments(Money linesTotal, QList<Adjustment> &adjustments)
+{
+    Money total = linesTotal;
+    for (Adjustment &adjustment : adjustments) {
+        if (adjustment.line >= 0)
+            continue;
+        if (linesTotal.isZero())
+            adjustment.amount = Money();
+        else if ((total + adjustment.amount).isNegative())
+            adjustment.amount = -total;
+        total += adjustment.amount;
+    }
+    return total - linesTotal;
+}
+
+// Splits `amount` over the rates in proportion to their gross. Each rate gets its share rounded
+// toward zero; the fen left over go one each to the largest remainders, ties to the lower rate,
+// so the parts add up to `amount` exactly and never depend on anything but the rates' gross.
+// |amount| × gross stays within qint64 for baskets below ¥30 million.
+GrossByRate allocateAcrossRates(Money amount, const GrossByRate &grossByRate)
+{
+    struct Share {
+        int rate;
+        qint64 fen;
+        qint64 remainder;
+    };
+    qint64 grossTotal = 0;
+    for (const auto &[rate, gross] : grossByRate)
+        grossTotal += gross.fen;
+    GrossByRate result;
+    for (const auto &[rate, gross] : grossByRate)
+        result[rate] = Money();
+    if (grossTotal == 0)
+        return result;
+
+    const qint64 magnitude = amount.isNegative() ? -amount.fen : amount.fen;
+    std::vector<Share> shares;
+    qint64 leftover = magnitude;
+    for (const auto &[rate, gross] : grossByRate) {
+        const qint64 weighted = magnitude * gross.fen;
+        shares.push_back({rate, weighted / grossTotal, weighted % grossTotal});
+        leftover -= weighted / grossTotal;
+    }
+    // shares is ascending by rate; a stable sort keeps the lower rate first among equals.
+    std::stable_sort(shares.begin(), shares.end(),
+                     [](const Share &a, const Share &b) { return a.remainder > b.remainder; });
+    for (qint64 i = 0; i < leftover; ++i)
+        ++shares[size_t(i)].fen;
+    for (const Share &share : shares)
+        result[share.rate] = Money{amount.isNegative() ? -share.fen : share.fen};
+    return result;
+}
+
+} // namespace
+
+PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,
+                       const PricingContext &context)
+{
+    PricedBasket basket;
+    basket.adjustments = collectAdjustments(cart, rules, context);
+    const QList<Money> lineTotals = applyLineAdjustments(cart, basket.adjustments);
+
+    GrossByRate grossByRate;
+    Money linesTotal;
+    for (qsizetype i = 0; i < lineTotals.size(); ++i) {
+        grossByRate[cart.lines()[i].product.taxRateBp] += lineTotals[i];
+        linesTotal += lineTotals[i];
+    }
+    const Money basketAdjustment = applyBasketAdjustments(linesTotal, basket.adjustments);
+    const GrossByRate basketShares = allocateAcrossRates(basketAdjustment, grossByRate);
+
+    basket.subtotal = cart.total();
+    basket.total = linesTotal + basketAdjustment;
+    basket.discount = basket.subtotal - basket.total;
+    for (const auto &[rate, gross] : grossByRate) {
+        const Money net = gross + basketShares.at(rate);
+        basket.taxes.append(TaxLine{rate, net, taxIncluded(net, rate)});
+        basket.tax += basket.taxes.back().tax;
+    }
+    return basket;
+}
+
+Sale saleFromBasket(const Cart &cart, const PricedBasket &basket, const QString &uuid,
+                    const QDateTime &createdAtUtc, const QList<Tender> &tenders)
+{
+    Sale sale = saleFromCart(cart, uuid, createdAtUtc, tenders);
+    sale.adjustments = basket.adjustments;
+    sale.total = basket.total;
+    sale.tax = basket.tax;
+    return sale;
+}
+
+} // namespace smartpos

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "sale.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace smartpos {
+
+// What a rule may look at besides the cart. Members, coupons and points join it later.
+struct PricingContext {
+    QDateTime atUtc; // when the cart is priced: promotions run on hours and dates
+};
+
+// One way the price of a cart can change: a promotion, a member price, a coupon …
+class PricingRule {
+public:
+    virtual ~PricingRule() = default;
+
+    // "promo:<id>", "coupon:<id>" …; the source of every adjustment that does not name its own.
+    virtual QString id() const = 0;
+    // The adjustments this rule makes to `cart`; line indices are the cart's. Rules do not see
+    // each other's adjustments; priceCart() limits what they may take off.
+    virtual QList<Adjustment> apply(const Cart &cart, const PricingContext &context) const = 0;
+};
+
+// A cart with its adjustments applied. subtotal − discount = total; Σ taxes[].gross = total and
+// Σ taxes[].tax = tax, exactly.
+struct PricedBasket {
+    QList<Adjustment> adjustments; // in rule order, amounts as applied (after limiting)
+    Money subtotal;                // Σ line totals, before adjustments
+    Money discount;                // what the adjustments take off: −Σ adjustment amounts
+    Money total;                   // never negative
+    QList<TaxLine> taxes;          // per rate, gross after adjustments, ascending by rate
+    Money tax;
+};
+
+// Applies `rules` in order. Line adjustments are applied before basket adjustments and are
+// limited so that no line goes below zero; basket adjustments are then limited so that the total
+// does not either; on a basket worth nothing they have nothing to apply to and become zero. An
+// adjustment naming a line the cart does not have is dropped; null rules are skipped. Limited
+// adjustments stay in the list (a coupon used up to zero is still shown). The result does not
+// depend on the order of the cart's lines.
+PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,
+                       const PricingContext &context);
+
+// The sale of a priced cart: its lines, the basket's adjustments, total and tax.
+Sale saleFromBasket(const Cart &cart, const PricedBasket &basket, const QString &uuid,
+                    const QDateTime &createdAtUtc, const QList<Tender> &tenders);
+
+} // namespace smartpos

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/product.h"
+#include "csv.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace smartpos {
+
+// The header line of a catalog CSV file; its columns in this order.
+QString catalogCsvHeader();
+
+// One product as a catalog CSV row describes it.
+struct CatalogRow {
+    Product product;   // id left 0: the store assigns it
+    QStringList codes; // its barcodes as the catalog keys them (normalizeProductCode)
+};
+
+// Turns a catalog CSV file into validated products: every field checked, and no SKU, PLU or
+// barcode twice in the file. No database here: whether a PLU already belongs to another product
+// in the catalog is the store's question.
+class CatalogCsvReader {
+    // The messages were written for CatalogStore::importCsv and are translated under its name.
+    Q_DECLARE_TR_FUNCTIONS(smartpos::CatalogStore)
+
+public:
+    explicit CatalogCsvReader(QIODevice *device);
+
+    // Reads the first line; false when it is not catalogCsvHeader() (error() says so, line() is 1).
+    bool readHeader();
+    // The next product, blank lines skipped. False at the end of the file, or at the first bad
+    // row: then error() says why and line() where.
+    bool next(CatalogRow *row);
+
+    // Empty unless reading stopped at a bad line.
+    const QString &error() const { return m_error; }
+    // The file line (1-based) on which the row last read started.
+    qint64 line() const { return m_line; }
+
+private:
+    bool fail(const QString &reason);
+
+    CsvReader m_csv;
+    QStringList m_fields;
+    QSet<QString> m_skus;
+    QSet<QString> m_plus;
+    QSet<QString> m_codes;
+    QString m_error;
+    qint64 m_line = 0;
+};
+
+} // namespace smartpos

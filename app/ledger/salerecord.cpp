@@ -1,0 +1,154 @@
+#include "salerecord.h"
+
+namespace smartpos {
+
+QByteArray encodeSale(const Sale &sale)
+{
+    QByteArray out;
+    out.reserve(320 + 200 * sale.lines.size() + 120 * sale.adjustments.size());
+    CanonicalWriter w(out);
+    w.open('{');
+    w.key("adjustments").open('[');
+    for (const Adjustment &a : sale.adjustments) {
+        w.open('{');
+        w.key("amount").value(a.amount.fen);
+        w.key("line").value(a.line + 1); // 1-based like line numbers; 0 = the whole basket
+        w.key("name_en").value(a.nameEn);
+        w.key("name_zh").value(a.nameZh);
+        w.key("source").value(a.source);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("lines").open('[');
+    for (const SaleLine &l : sale.lines) {
+        w.open('{');
+        w.key("code").value(l.code);
+        w.key("name_en").value(l.nameEn);
+        w.key("name_zh").value(l.nameZh);
+        w.key("price").value(l.unitPrice.fen);
+        w.key("qty").value(l.quantity);
+        w.key("sku").value(l.sku);
+        w.key("tax_bp").value(l.taxRateBp);
+        w.key("total").value(l.total.fen);
+        w.key("unit").value(l.weighed ? QStringLiteral("g") : QStringLiteral("pc"));
+        w.close('}');
+    }
+    w.close(']');
+    w.key("tax").value(sale.tax.fen);
+    w.key("tenders").open('[');
+    for (const Tender &t : sale.tenders) {
+        w.open('{');
+        w.key("amount").value(t.amount.fen);
+        w.key("change").value(t.change.fen);
+        w.key("kind").value(tenderKindName(t.kind));
+        w.key("received").value(t.received.fen);
+        w.key("ref").value(t.reference);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("total").value(sale.total.fen);
+    w.key("uuid").value(sale.uuid);
+    w.close('}');
+    return out;
+}
+
+bool decodeSale(QByteArrayView payload, int version, SaleRecord *record)
+{
+    if (version != 1 && version != 2)
+        return false;
+    CanonicalReader r(payload);
+    CanonicalText kind;
+    r.open('{');
+    if (version >= 2) {
+        r.key("adjustments");
+        r.open('[');
+        while (r.more(']')) {
+            SaleRecord::Adjustment &a = record->adjustments.emplace_back();
+            r.open('{');
+            r.key("amount") && r.integer(&a.amount);
+            r.key("line") && r.integer(&a.line);
+            r.key("name_en") && r.text(&a.nameEn);
+            r.key("name_zh") && r.text(&a.nameZh);
+            r.key("source") && r.text(&a.source);
+            r.close('}');
+        }
+        r.close(']');
+    }
+    if (version == 1) {
+        r.key("at") && r.text(&record->at);
+        r.key("kind") && r.text(&kind);
+    }
+    r.key("lines");
+    r.open('[');
+    while (r.more(']')) {
+        SaleRecord::Line &l = record->lines.emplace_back();
+        r.open('{');
+        r.key("code") && r.text(&l.code);
+        r.key("name_en") && r.text(&l.nameEn);
+        r.key("name_zh") && r.text(&l.nameZh);
+        r.key("price") && r.integer(&l.price);
+        r.key("qty") && r.integer(&l.quantity);
+        r.key("sku") && r.text(&l.sku);
+        r.key("tax_bp") && r.integer(&l.taxBp);
+        r.key("total") && r.integer(&l.total);
+        r.key("unit") && r.text(&l.unit);
+        r.close('}');
+        if (!l.unit.equals("g") && !l.unit.equals("pc"))
+            return false;
+    }
+    r.close(']');
+    if (version == 1)
+        r.key("seq") && r.integer(&record->seq);
+    r.key("tax") && r.integer(&record->tax);
+    r.key("tenders");
+    r.open('[');
+    while (r.more(']')) {
+        SaleRecord::Tender &t = record->tenders.emplace_back();
+        r.open('{');
+        r.key("amount") && r.integer(&t.amount);
+        r.key("change") && r.integer(&t.change);
+        r.key("kind") && r.text(&t.kind);
+        r.key("received") && r.integer(&t.received);
+        if (version >= 2)
+            r.key("ref") && r.text(&t.reference);
+        r.close('}');
+    }
+    r.close(']');
+    if (version == 1)
+        r.key("terminal") && r.text(&record->terminal);
+    r.key("total") && r.integer(&record->total);
+    r.key("uuid") && r.text(&record->uuid);
+    if (version == 1) {
+        r.key("v") && r.integer(&record->version);
+        if (!kind.equals("sale") || record->version != 1)
+            return false;
+    }
+    r.close('}');
+    return r.atEnd();
+}
+
+Sale SaleRecord::toSale(QByteArrayView createdAt) const
+{
+    Sale sale;
+    sale.uuid = uuid.toString();
+    sale.createdAt = QDateTime::fromString(QString::fromUtf8(createdAt), Qt::ISODateWithMs);
+    sale.total = Money::fromFen(total);
+    sale.tax = Money::fromFen(tax);
+    for (const Line &l : lines)
+        sale.lines.append(SaleLine{l.sku.toString(), l.code.toString(), l.nameZh.toString(),
+                                   l.nameEn.toString(), l.quantity, l.unit.equals("g"),
+                                   Money::fromFen(l.price), Money::fromFen(l.total),
+                                   int(l.taxBp)});
+    for (const Adjustment &a : adjustments)
+        sale.adjustments.append(smartpos::Adjustment{a.source.toString(), a.nameZh.toString(),
+                                                     a.nameEn.toString(), int(a.line) - 1,
+                                                     Money::fromFen(a.amount)});
+    for (const Tender &t : tenders)
+        sale.tenders.append(smartpos::Tender{
+            tenderKindFromName(t.kind.toString()).value_or(smartpos::Tender::Kind::Cash),
+            Money::fromFen(t.amount), Money::fromFen(t.received), Money::fromFen(t.change),
+            t.reference.toString()});
+    return sale;
+}
+
+} // namespace smartpos

@@ -1,0 +1,7 @@
+#include "uilog.h"
+
+namespace smartpos {
+
+Q_LOGGING_CATEGORY(lcUi, "smartpos.ui")
+
+} // namespace smartpos
