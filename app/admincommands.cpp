@@ -276,6 +276,44 @@ QString operatorName()
     return name;
 }
 
+int ledgerAcceptRestore(const Invocation &invocation)
+{
+    const QString reason = invocation.value(QStringLiteral("reason")).trimmed();
+    if (reason.isEmpty())
+        return usage(QStringLiteral("--reason: say why entries are given up (it goes to the audit "
+                                    "log)"),
+                     invocation.command);
+    if (!checkDataDirExists(invocation.dataDir))
+        return Failed;
+    DataDirLock lock;
+    if (const Status locked = lock.acquire(invocation.dataDir); !locked)
+        return fail(locked.error().message);
+    Ledger ledger;
+    if (const Status opened = ledger.openReadOnly(invocation.dataDir, invocation.resolvedKeyDir());
+        !opened)
+        return fail(opened.error().message);
+    // Only a ledger that is whole under this terminal's key may become the new head.
+    const VerifyResult result = ledger.verify(true, Ledger::AnchorCheck::Skip);
+    if (!result.ok)
+        return fail(QStringLiteral("The ledger does not verify (%1 at entry %2), so it cannot be "
+                                   "accepted. Nothing was changed.")
+                        .arg(result.reason)
+                        .arg(result.firstBadSeq));
+    const auto previous = ledger.keys().readAnchor();
+    if (const Status accepted = ledger.keys().acceptHead(ledger.head(), reason, operatorName());
+        !accepted)
+        return fail(accepted.error().message);
+    print(QStringLiteral("accepted %1 entries; the anchor said %2")
+              .arg(result.entries)
+              .arg(previous ? QString::number(previous->seq) : QStringLiteral("nothing")));
+    if (previous && previous->seq > result.entries)
+        print(QStringLiteral("entries %1 to %2 are given up (recorded in %3)")
+                  .arg(result.entries + 1)
+                  .arg(previous->seq)
+                  .arg(QDir(ledger.keys().path()).filePath(QStringLiteral("audit.log"))));
+    return Done;
+}
+
 int ledgerStartOver(const Invocation &invocation)
 {
     const QString reason = invocation.value(QStringLiteral("reason")).trimmed();
@@ -464,6 +502,21 @@ QList<Command> libraryCommands()
          {},
          {},
          ledgerNoSale},
+        {{QStringLiteral("ledger"), QStringLiteral("accept-restore")},
+         QStringLiteral("--reason TEXT"),
+         QStringLiteral("go on from a ledger restored from a backup (audited)"),
+         QStringLiteral(
+             "After ledger.db was restored from a backup that is older than the terminal's "
+             "anchor, SmartPOS refuses to start (entries are missing). When the operator accepts "
+             "that loss: checks the ledger in full against the terminal key (everything but the "
+             "anchor), then sets the anchor to its last entry and appends a line (time, user, "
+             "old and new head, reason) to <key folder>/audit.log. A ledger that does not verify "
+             "is refused and nothing changes. The entries given up exist only in the cloud (once "
+             "synced) or in a newer backup."),
+         {{QStringLiteral("reason"), QStringLiteral("TEXT"),
+           QStringLiteral("why (recorded in audit.log)"), true}},
+         {},
+         ledgerAcceptRestore},
         {{QStringLiteral("ledger"), QStringLiteral("start-over")},
          QStringLiteral("--reason TEXT"),
          QStringLiteral("after a ledger was lost: retire it, its key and anchor (audited)"),

@@ -11,6 +11,9 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace smartpos {
 
 namespace {
@@ -19,7 +22,8 @@ constexpr auto groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup
                               | QFileDevice::ExeGroup | QFileDevice::ReadOther
                               | QFileDevice::WriteOther | QFileDevice::ExeOther;
 
-// Creates `path` empty with mode 0600 from the first byte.
+// Creates `path` empty with mode 0600 from the first byte, its directory entry made durable
+// (SQLite syncs what it writes into the file, but not the entry of a file it did not create).
 bool createPrivateFile(const QString &path, QString *error)
 {
     QFile file(path);
@@ -28,10 +32,22 @@ bool createPrivateFile(const QString &path, QString *error)
         return false;
     }
     file.setPermissions(ownerOnly);
+    file.close();
+    syncPath(QFileInfo(path).absolutePath());
     return true;
 }
 
 } // namespace
+
+bool syncPath(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
 
 bool prepareDataDir(const QString &dir, QString *error)
 {
@@ -48,6 +64,7 @@ bool prepareDataDir(const QString &dir, QString *error)
             return false;
         }
         QFile::setPermissions(dir, ownerOnly | QFileDevice::ExeOwner);
+        syncPath(QFileInfo(QFileInfo(dir).absoluteFilePath()).absolutePath());
     }
     return true;
 }

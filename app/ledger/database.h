@@ -18,6 +18,9 @@ namespace smartpos {
 
 class Database;
 
+// fsync of a file or folder by name: how a new file's directory entry survives a power cut.
+bool syncPath(const QString &path);
+
 // Creates the data directory (mode 0700) if needed. False and a message a person can act on
 // when it cannot be made or written.
 bool prepareDataDir(const QString &dir, QString *error);

@@ -1,5 +1,7 @@
 #include "keyfolder.h"
 
+#include "database.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -24,16 +26,6 @@ const QString anchorFile = QStringLiteral("anchor");
 const QString auditFile = QStringLiteral("audit.log");
 constexpr QByteArrayView anchorMagic("SPA1");
 constexpr int slotBytes = 64; // magic 4, seq 8, mac 32, tag 16, zero 4
-
-bool syncPath(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
 
 void putInt64(QByteArray &out, qint64 value)
 {
@@ -250,17 +242,39 @@ Status KeyFolder::retire(const QString &reason, const QString &who)
     syncPath(retired);
     syncPath(m_path);
     setKey({});
-    QFile audit(QDir(m_path).filePath(auditFile));
-    if (!audit.open(QIODevice::Append | QIODevice::Text))
-        return Error{ErrorCode::Storage, tr("Cannot write %1.").arg(audit.fileName())};
-    audit.setPermissions(ownerOnly);
-    audit.write(QStringLiteral("%1 start-over by %2: key and anchor (head %3) moved to %4; reason: "
-                               "%5\n")
-                    .arg(now, who, previous.isEmpty() ? QStringLiteral("none") : previous, retired,
-                         QString(reason).replace(u'\n', u' '))
-                    .toUtf8());
-    audit.flush();
-    ::fsync(audit.handle());
+    return audit(QStringLiteral("%1 start-over by %2: key and anchor (head %3) moved to %4; "
+                                "reason: %5")
+                     .arg(now, who, previous.isEmpty() ? QStringLiteral("none") : previous,
+                          retired, QString(reason).replace(u'\n', u' ')));
+}
+
+Status KeyFolder::acceptHead(const Head &head, const QString &reason, const QString &who)
+{
+    const auto previous = readAnchor();
+    const QByteArray slot = anchorSlot(head);
+    m_anchor.reset();
+    if (Status written = writeFileDurably(QDir(m_path).filePath(anchorFile), slot + slot);
+        !written)
+        return written;
+    return audit(QStringLiteral("%1 accepted by %2: the anchor moved from %3 to %4 %5; reason: %6")
+                     .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate), who,
+                          previous ? QStringLiteral("%1 %2").arg(previous->seq).arg(
+                                         QString::fromLatin1(previous->mac.toHex()))
+                                   : QStringLiteral("none"))
+                     .arg(head.seq)
+                     .arg(QString::fromLatin1(head.mac.toHex()),
+                          QString(reason).replace(u'\n', u' ')));
+}
+
+Status KeyFolder::audit(const QString &line)
+{
+    QFile file(QDir(m_path).filePath(auditFile));
+    if (!file.open(QIODevice::Append | QIODevice::Text))
+        return Error{ErrorCode::Storage, tr("Cannot write %1.").arg(file.fileName())};
+    file.setPermissions(ownerOnly);
+    file.write(line.toUtf8() + '\n');
+    file.flush();
+    ::fsync(file.handle());
     return {};
 }
 

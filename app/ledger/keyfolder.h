@@ -65,6 +65,9 @@ public:
     // Written after every commit, in place and without fsync: after a power cut it may lag the
     // ledger, never lead it. Two slots, so a torn write leaves the other one readable.
     Status writeAnchor(const Head &head);
+    // The operator's way to go on from a ledger restored from a backup (older than the anchor):
+    // both slots are set to `head`, durably, and audit.log says what was given up and why.
+    Status acceptHead(const Head &head, const QString &reason, const QString &who);
     // The operator's way to start over after a ledger was lost: key and anchor move to
     // retired/<time>/ and a line goes to audit.log. The next start makes a new key.
     Status retire(const QString &reason, const QString &who);
@@ -73,6 +76,7 @@ public:
 
 private:
     QByteArray anchorSlot(const Head &head) const;
+    Status audit(const QString &line);
     void setKey(const QByteArray &key);
     QString m_path;
     QByteArray m_key;

@@ -56,8 +56,10 @@ public:
     Result<qint64> commitNoSale(const QDateTime &atUtc);
 
     // Every entry against its key, chain, payload and rows (every column), the outbox and the
-    // print queue, the anchor, and the file itself (quick_check; integrity_check when full).
-    VerifyResult verify(bool full = false);
+    // print queue, the anchor (unless skipped: to accept a restored backup), and the file itself
+    // (quick_check; integrity_check when full).
+    enum class AnchorCheck { Check, Skip };
+    VerifyResult verify(bool full = false, AnchorCheck anchorCheck = AnchorCheck::Check);
     std::optional<Sale> loadSale(qint64 seq);
 
     Database &database() { return m_db; }
@@ -68,7 +70,7 @@ private:
     Status checkAgainstAnchor(bool repairLag);
     Status loadHead();
     Status migrateFoundationJournal(Database &db);
-    VerifyResult walkJournal();
+    VerifyResult walkJournal(AnchorCheck anchorCheck);
     Result<qint64> commit(const JournalKind &kind, const QDateTime &atUtc, const QByteArray &payload,
                           const std::function<int(qint64 seq)> &writeRows);
     QByteArray entryMac(QByteArrayView previous, qint64 seq, QByteArrayView kind, int version,

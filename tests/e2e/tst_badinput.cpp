@@ -245,6 +245,7 @@ private slots:
     void damagedSchema_data();
     void damagedSchema();
     void lostLedgerAndStartOver();
+    void restoredBackupAccepted();
     void startOverWithoutLedgerOrKey();
     void secondWriterIsRefused();
     void emptyLockFile();
@@ -794,6 +795,58 @@ void TestBadInput::lostLedgerAndStartOver()
                                         QStringLiteral("2")}));
     QVERIFY2(sim.exited(0), qPrintable(sim.describe()));
     QCOMPARE(verifiedEntries(dir), qint64(3));
+}
+
+void TestBadInput::restoredBackupAccepted()
+{
+    // The disk was replaced and last night's backup restored: it lacks today's entries.
+    const QString dir = preparedDir(QStringLiteral("restored"), 3);
+    QVERIFY(!dir.isEmpty());
+    const QString ledgerPath = QDir(dir).filePath(QStringLiteral("ledger.db"));
+    const QString backup = m_root.filePath(QStringLiteral("restored-backup.db"));
+    QVERIFY(QFile::copy(ledgerPath, backup));
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")})).exited(0));
+    const qint64 before = verifiedEntries(dir);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(ledgerPath + suffix);
+    QVERIFY(QFile::copy(backup, ledgerPath));
+
+    // Refused, naming both ways out.
+    const Run refused = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
+    QVERIFY2(refused.exited(1), qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(u"ledger accept-restore --reason"), qPrintable(refused.describe()));
+    QVERIFY(admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore")}))
+                .exited(2));
+
+    // A restored ledger that was edited is not accepted, and nothing changes.
+    const QString edited = tamper(ledgerPath, {QStringLiteral("DROP TRIGGER sales_no_update"),
+                                               QStringLiteral("UPDATE sales SET total_fen = 1"),
+                                               QStringLiteral(
+                                                   "CREATE TRIGGER sales_no_update BEFORE UPDATE "
+                                                   "ON sales BEGIN SELECT RAISE(ABORT, 'sales is "
+                                                   "append-only'); END")});
+    QVERIFY2(edited.isEmpty(), qPrintable(edited));
+    const QByteArray anchor = fileBytes(QDir(keyDirOf(dir)).filePath(QStringLiteral("anchor")));
+    const Run tampered = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore"),
+                                             QStringLiteral("--reason"), QStringLiteral("disk")}));
+    QVERIFY2(tampered.exited(1) && tampered.err.contains(u"does not verify"),
+             qPrintable(tampered.describe()));
+    QCOMPARE(fileBytes(QDir(keyDirOf(dir)).filePath(QStringLiteral("anchor"))), anchor);
+
+    // The untouched backup is accepted: audited, the lost entries named, and selling goes on.
+    QFile::remove(ledgerPath);
+    QVERIFY(QFile::copy(backup, ledgerPath));
+    const Run accepted = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore"),
+                                             QStringLiteral("--reason"), QStringLiteral("disk replaced")}));
+    QVERIFY2(accepted.exited(0), qPrintable(accepted.describe()));
+    QVERIFY2(accepted.out.contains(QStringLiteral("entries %1 to %2 are given up").arg(before - 1).arg(before)),
+             qPrintable(accepted.describe()));
+    const QString audit = QString::fromUtf8(fileBytes(QDir(keyDirOf(dir)).filePath(QStringLiteral("audit.log"))));
+    QVERIFY2(audit.contains(u"accepted by ") && audit.contains(u"reason: disk replaced"), qPrintable(audit));
+    const Run next = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
+    QVERIFY2(next.exited(0), qPrintable(next.describe()));
+    QCOMPARE(verifiedEntries(dir), before - 1);
 }
 
 void TestBadInput::startOverWithoutLedgerOrKey()
