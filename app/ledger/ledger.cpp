@@ -94,6 +94,7 @@ public:
             return Ledger::tr("its sale row was changed");
         m_sales.advance();
         qint64 sum = 0;
+        bool overflow = false; // a payload can hold any 64-bit numbers: add them with care
         for (qsizetype i = 0; i < sale.lines.size(); ++i, m_lines.advance()) {
             const SaleRecord::Line &l = sale.lines[i];
             const Statement &row = m_lines.rows;
@@ -103,7 +104,7 @@ public:
                 || !sameInteger(row, 4, l.unit.equals("g")) || !sameInteger(row, 5, l.price)
                 || !sameInteger(row, 6, l.total) || !sameInteger(row, 7, l.taxBp))
                 return Ledger::tr("line %1 was changed").arg(i + 1);
-            sum += l.total;
+            overflow |= __builtin_add_overflow(sum, l.total, &sum);
         }
         if (m_lines.seq == seq)
             return Ledger::tr("it has a line it did not record");
@@ -115,7 +116,7 @@ public:
             if (!sameInteger(row, 2, a.line) || !a.source.equals(row.text(3))
                 || !sameInteger(row, 4, a.amount))
                 return Ledger::tr("adjustment %1 was changed").arg(i + 1);
-            sum += a.amount;
+            overflow |= __builtin_add_overflow(sum, a.amount, &sum);
         }
         if (m_adjustments.seq == seq)
             return Ledger::tr("it has an adjustment it did not record");
@@ -129,11 +130,11 @@ public:
                 || !sameInteger(row, 4, t.received) || !sameInteger(row, 5, t.change)
                 || !t.reference.equals(row.text(6)))
                 return Ledger::tr("tender %1 was changed").arg(i + 1);
-            paid += t.amount;
+            overflow |= __builtin_add_overflow(paid, t.amount, &paid);
         }
         if (m_tenders.seq == seq)
             return Ledger::tr("it has a tender it did not record");
-        if (sum != sale.total || paid != sale.total)
+        if (overflow || sum != sale.total || paid != sale.total)
             return Ledger::tr("its lines, adjustments and tenders do not add up to its total");
         return {};
     }
@@ -255,6 +256,7 @@ struct Ledger::Statements {
 };
 
 Ledger::Ledger() = default;
+Ledger::~Ledger() = default;
 
 void Ledger::setTerminalId(const QString &id)
 {
@@ -267,7 +269,6 @@ int Ledger::schemaVersion()
     static const int migrations = int(migrationsFromResources(QStringLiteral("ledger")).size());
     return migrations;
 }
-Ledger::~Ledger() = default;
 
 namespace {
 // What the MAC covers besides the previous MAC and the payload: the terminal and the entry's own
@@ -312,7 +313,8 @@ Status Ledger::openDatabase(const QString &dataDir, const QString &keyDir, Datab
     if (Status opened = m_keys.open(keyDir, readOnly); !opened)
         return opened;
     const bool ledgerExists = QFileInfo(path).size() > 0;
-    if (const int version = ledgerExists ? schemaVersionOf(path) : 0; version > schemaVersion())
+    const int version = ledgerExists ? schemaVersionOf(path) : 0;
+    if (version > schemaVersion())
         return Database::tooNew(path, version, schemaVersion()); // whatever its key folder holds
     if (!m_keys.hasKey()) {
         if (readOnly)
@@ -322,7 +324,7 @@ Status Ledger::openDatabase(const QString &dataDir, const QString &keyDir, Datab
                              .arg(keyDir)};
         if (ledgerExists) {
             // Only a ledger from before keys existed (schema 1) may be adopted by a new key.
-            if (schemaVersionOf(path) >= 2)
+            if (version >= 2)
                 return Error{ErrorCode::Damaged,
                              tr("The terminal key for %1 is missing from %2. Restore the key "
                                 "folder from this terminal's backup; SmartPOS will not start "
@@ -375,7 +377,7 @@ Status Ledger::open(const QString &dataDir, const QString &keyDir)
     if (Status loaded = loadHead(); !loaded)
         return failed(loaded.error());
     // Checked before anything is written, so a refused ledger stays as it was found.
-    if (Status anchored = checkAgainstAnchor(true); !anchored)
+    if (Status anchored = checkAgainstAnchor(); !anchored)
         return failed(anchored.error());
     if (m_terminalId.isEmpty()) {
         setTerminalId(QUuid::createUuid().toString(QUuid::WithoutBraces));
@@ -426,7 +428,7 @@ Status Ledger::loadHead()
     return {};
 }
 
-Status Ledger::checkAgainstAnchor(bool repairLag)
+Status Ledger::checkAgainstAnchor()
 {
     QString problem;
     const auto anchor = m_keys.readAnchor(&problem);
@@ -474,7 +476,7 @@ Status Ledger::checkAgainstAnchor(bool repairLag)
                             "journal was forged.")
                              .arg(m_db.path(), m_keys.path())};
     }
-    if (repairLag && anchor->seq < m_head.seq)
+    if (anchor->seq < m_head.seq) // lagging after a power cut: catch up
         return m_keys.writeAnchor(m_head);
     return {};
 }

@@ -67,7 +67,7 @@ public:
 
 private:
     Status openDatabase(const QString &dataDir, const QString &keyDir, Database::Mode mode);
-    Status checkAgainstAnchor(bool repairLag);
+    Status checkAgainstAnchor();
     Status loadHead();
     Status migrateFoundationJournal(Database &db);
     VerifyResult walkJournal(AnchorCheck anchorCheck);

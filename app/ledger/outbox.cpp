@@ -71,12 +71,9 @@ Result<QList<OutboxEvent>> Outbox::nextBatch(int limit)
 
 Result<qint64> Outbox::pendingCount()
 {
-    const bool found = m_count.next();
-    const qint64 count = found ? m_count.integer(0) : 0;
-    const int error = m_count.errorCode();
-    m_count.reset();
-    if (!found)
-        return failure(error);
+    qint64 count = 0;
+    if (!m_count.single(&count))
+        return failure(m_count.errorCode());
     return count;
 }
 

@@ -49,12 +49,9 @@ Result<std::optional<PrintJob>> PrintQueue::next()
 
 Result<qint64> PrintQueue::pendingCount()
 {
-    const bool found = m_count.next();
-    const qint64 count = found ? m_count.integer(0) : 0;
-    const int error = m_count.errorCode();
-    m_count.reset();
-    if (!found)
-        return describeSqliteError(error, m_path);
+    qint64 count = 0;
+    if (!m_count.single(&count))
+        return describeSqliteError(m_count.errorCode(), m_path);
     return count;
 }
 

@@ -74,6 +74,15 @@ bool Statement::run()
     return ok;
 }
 
+bool Statement::single(qint64 *value)
+{
+    const bool found = next();
+    if (found)
+        *value = integer(0);
+    sqlite3_reset(m_stmt);
+    return found;
+}
+
 void Statement::reset()
 {
     sqlite3_reset(m_stmt);

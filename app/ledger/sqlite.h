@@ -33,6 +33,8 @@ public:
     bool next();
     // Steps to the end and resets; false on error.
     bool run();
+    // The first column of the only row (e.g. a count), then resets; false on error or no row.
+    bool single(qint64 *value);
     void reset();
     int errorCode() const { return m_error; }
 
