@@ -49,6 +49,21 @@ bool syncPath(const QString &path)
     return synced;
 }
 
+bool makeDurablePath(const QString &dir)
+{
+    // The folders mkpath will create, from the deepest one that exists down.
+    QStringList created;
+    for (QFileInfo level(QFileInfo(dir).absoluteFilePath()); !level.exists();
+         level = QFileInfo(level.absolutePath()))
+        created.prepend(level.absoluteFilePath());
+    if (!QDir().mkpath(dir))
+        return false;
+    // Each new folder's entry is durable once its parent is synced.
+    for (const QString &folder : std::as_const(created))
+        syncPath(QFileInfo(folder).absolutePath());
+    return true;
+}
+
 bool prepareDataDir(const QString &dir, QString *error)
 {
     QFileInfo info(dir);
@@ -57,14 +72,13 @@ bool prepareDataDir(const QString &dir, QString *error)
         return false;
     }
     if (!info.exists()) {
-        if (!QDir().mkpath(dir)) {
+        if (!makeDurablePath(dir)) {
             *error = Database::tr("Cannot create the data folder %1. Check that its parent exists "
                                   "and is writable.")
                          .arg(dir);
             return false;
         }
         QFile::setPermissions(dir, ownerOnly | QFileDevice::ExeOwner);
-        syncPath(QFileInfo(QFileInfo(dir).absoluteFilePath()).absolutePath());
     }
     return true;
 }
@@ -131,8 +145,9 @@ Status Database::open(const QString &path, const QList<Migration> &migrations, M
                      tr("The data folder %1 does not exist.").arg(info.absolutePath())};
     if (readOnly && !info.exists())
         return Error{ErrorCode::NotFound, tr("%1 does not exist.").arg(path)};
-    const bool created = !info.exists();
-    if (created) {
+    // An empty file is what a power cut during the very first open leaves: still new.
+    const bool created = !info.exists() || info.size() == 0;
+    if (!info.exists()) {
         // Created here so it is 0600 from the first byte; SQLite gives its -wal and -shm
         // files the same mode as the database file.
         QString reason;

@@ -21,6 +21,9 @@ class Database;
 // fsync of a file or folder by name: how a new file's directory entry survives a power cut.
 bool syncPath(const QString &path);
 
+// mkpath, with the entry of every folder it creates made durable.
+bool makeDurablePath(const QString &dir);
+
 // Creates the data directory (mode 0700) if needed. False and a message a person can act on
 // when it cannot be made or written.
 bool prepareDataDir(const QString &dir, QString *error);

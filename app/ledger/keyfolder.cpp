@@ -127,7 +127,7 @@ Status KeyFolder::open(const QString &path, bool readOnly)
     if (!folder.exists()) {
         if (readOnly)
             return {};
-        if (!QDir().mkpath(path))
+        if (!makeDurablePath(path))
             return Error{ErrorCode::Storage,
                          tr("Cannot create the key folder %1. Check that its parent is "
                             "writable, or choose another with --key-dir.")
@@ -161,12 +161,16 @@ Status KeyFolder::createKey()
     QByteArray key(keyBytes, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(key.data()), keyBytes) != 1)
         return Error{ErrorCode::Storage, tr("The system could not provide random bytes for a key.")};
-    if (Status written = writeFileDurably(QDir(m_path).filePath(keyFile), key.toHex() + '\n');
-        !written)
-        return written;
     setKey(key);
+    // The anchor first: a power cut between the two leaves an anchor without a key (replaced
+    // at the next start), never a key without its anchor (which would be refused).
     const QByteArray first = anchorSlot({0, QByteArray(32, '\0')});
-    return writeFileDurably(QDir(m_path).filePath(anchorFile), first + first);
+    Status written = writeFileDurably(QDir(m_path).filePath(anchorFile), first + first);
+    if (written)
+        written = writeFileDurably(QDir(m_path).filePath(keyFile), key.toHex() + '\n');
+    if (!written)
+        setKey({});
+    return written;
 }
 
 QByteArray KeyFolder::anchorSlot(const Head &head) const
