@@ -133,10 +133,10 @@ PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules
     return basket;
 }
 
-Sale saleFromBasket(const Cart &cart, const PricedBasket &basket, const QString &uuid,
+Sale saleFromBasket(const Cart &cart, const PricedBasket &basket,
                     const QDateTime &createdAtUtc, const QList<Tender> &tenders)
 {
-    Sale sale = saleFromCart(cart, uuid, createdAtUtc, tenders);
+    Sale sale = saleFromCart(cart, createdAtUtc, tenders);
     sale.adjustments = basket.adjustments;
     sale.total = basket.total;
     sale.tax = basket.tax;

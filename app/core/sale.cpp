@@ -67,10 +67,10 @@ bool tendersSettle(const QList<Tender> &tenders, Money total)
     return paid == total;
 }
 
-Sale saleFromCart(const Cart &cart, const QString &uuid, const QDateTime &createdAtUtc,
+Sale saleFromCart(const Cart &cart, const QDateTime &createdAtUtc,
                   const QList<Tender> &tenders)
 {
-    Sale sale{uuid, createdAtUtc.toUTC(), {}, {}, cart.total(), cart.totalTax(), tenders};
+    Sale sale{createdAtUtc.toUTC(), {}, {}, cart.total(), cart.totalTax(), tenders};
     sale.lines.reserve(cart.lines().size());
     for (const auto &line : cart.lines()) {
         const Product &p = line.product;

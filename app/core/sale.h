@@ -55,8 +55,8 @@ struct Adjustment {
 };
 
 // A completed sale as the ledger keeps it: a snapshot, independent of later catalog changes.
+// It is known everywhere (cloud, receipts, refunds) by its terminal and journal sequence number.
 struct Sale {
-    QString uuid;        // the sale's identity everywhere (cloud, receipts, refunds)
     QDateTime createdAt; // UTC
     QList<SaleLine> lines;
     QList<Adjustment> adjustments;
@@ -65,7 +65,7 @@ struct Sale {
     QList<Tender> tenders;
 };
 
-Sale saleFromCart(const Cart &cart, const QString &uuid, const QDateTime &createdAtUtc,
+Sale saleFromCart(const Cart &cart, const QDateTime &createdAtUtc,
                   const QList<Tender> &tenders);
 
 } // namespace smartpos

@@ -47,7 +47,6 @@ QByteArray encodeSale(const Sale &sale)
     }
     w.close(']');
     w.key("total").value(sale.total.fen);
-    w.key("uuid").value(sale.uuid);
     w.close('}');
     return out;
 }
@@ -117,8 +116,8 @@ bool decodeSale(QByteArrayView payload, int version, SaleRecord *record)
     if (version == 1)
         r.key("terminal") && r.text(&record->terminal);
     r.key("total") && r.integer(&record->total);
-    r.key("uuid") && r.text(&record->uuid);
     if (version == 1) {
+        r.key("uuid") && r.text(&record->uuid);
         r.key("v") && r.integer(&record->version);
         if (!kind.equals("sale") || record->version != 1)
             return false;
@@ -130,7 +129,6 @@ bool decodeSale(QByteArrayView payload, int version, SaleRecord *record)
 Sale SaleRecord::toSale(QByteArrayView createdAt) const
 {
     Sale sale;
-    sale.uuid = uuid.toString();
     sale.createdAt = QDateTime::fromString(QString::fromUtf8(createdAt), Qt::ISODateWithMs);
     sale.total = Money::fromFen(total);
     sale.tax = Money::fromFen(tax);

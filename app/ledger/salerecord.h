@@ -25,7 +25,7 @@ struct SaleRecord {
         CanonicalText kind, reference;
     };
     QVarLengthArray<Adjustment, 4> adjustments;
-    CanonicalText at, terminal, uuid; // at, terminal: version 1 only
+    CanonicalText at, terminal, uuid; // version 1 only (later, the journal entry says them)
     QVarLengthArray<Line, 16> lines;
     QVarLengthArray<Tender, 4> tenders;
     qint64 seq = 0, tax = 0, total = 0, version = 0; // seq, version: version 1 only

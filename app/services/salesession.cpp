@@ -3,7 +3,6 @@
 #include "ledger/catalogstore.h"
 #include "ledger/ledger.h"
 
-#include <QUuid>
 
 namespace smartpos {
 
@@ -174,7 +173,7 @@ Status SaleSession::payCash(Money received)
                      tr("¥%1 is less than the total ¥%2.")
                          .arg(received.toString(), m_basket.total.toString())};
     const Sale sale =
-        saleFromBasket(m_cart, m_basket, QUuid::createUuid().toString(QUuid::WithoutBraces),
+        saleFromBasket(m_cart, m_basket,
                        m_clock.nowUtc(), {*tender});
     const Result<qint64> seq = m_ledger.commitSale(sale);
     if (!seq)

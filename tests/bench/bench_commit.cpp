@@ -107,7 +107,6 @@ void BM_CommitLedger(benchmark::State &state)
     Sale sale = sampleSale();
     std::vector<double> mine;
     for (auto _ : state) {
-        sale.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
         sale.createdAt = QDateTime::currentDateTimeUtc();
         const auto t0 = std::chrono::steady_clock::now();
         const Result<qint64> result = ours->ledger.commitSale(sale);
@@ -376,7 +375,6 @@ void BM_CommitBareSqlite(benchmark::State &state)
         row.lines.push_back({l.sku.toUtf8()});
     std::vector<double> mine;
     for (auto _ : state) {
-        sale.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
         sale.createdAt = QDateTime::currentDateTimeUtc();
         const auto prepareRow = [&] {
             const qint64 seq = bare->seq + 1;
@@ -412,7 +410,6 @@ double canonicalMedianUs()
 {
     const Sale sale = [] {
         Sale s = sampleSale();
-        s.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
         s.createdAt = QDateTime::currentDateTimeUtc();
         return s;
     }();

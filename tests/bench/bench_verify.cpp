@@ -28,7 +28,6 @@ Sale randomSale(QRandomGenerator &random, qint64 index)
         {"心相印 纸巾 10包", "Hearttex Tissues 10 packs"}, {"农夫山泉 550ml", "Nongfu Spring 550ml"},
     };
     Sale sale;
-    sale.uuid = QStringLiteral("00000000-0000-4000-8000-%1").arg(index, 12, 10, QLatin1Char('0'));
     sale.createdAt = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC).addSecs(index * 20);
     const int lines = random.bounded(1, 9);
     for (int i = 0; i < lines; ++i) {

@@ -2,6 +2,7 @@
 // smartpos.lock, released whatever ends its process.
 #include "core/result.h"
 #include "ledger/datadirlock.h"
+#include "testsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,13 +18,6 @@
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
-
-namespace smartpos {
-inline char *toString(ErrorCode code)
-{
-    return QTest::toString(int(code));
-}
-} // namespace smartpos
 
 namespace {
 QString lockPath(const QTemporaryDir &dir)

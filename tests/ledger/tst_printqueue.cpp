@@ -14,19 +14,6 @@
 using namespace smartpos;
 using namespace Qt::StringLiterals;
 
-namespace smartpos {
-inline char *toString(ErrorCode code)
-{
-    return QTest::toString(int(code));
-}
-} // namespace smartpos
-
-#define QVERIFY_OK(expression)                                                                     \
-    do {                                                                                           \
-        const auto &result_ = (expression);                                                        \
-        QVERIFY2(result_.ok(), qPrintable(result_.error().message));                               \
-    } while (false)
-
 namespace {
 const QDateTime baseTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC);
 
@@ -34,8 +21,7 @@ Sale makeSale(int n)
 {
     Cart cart;
     cart.addUnits(unitProduct(1, 300), u"6928804995534"_s, n);
-    return saleFromCart(cart, QUuid::createUuid().toString(QUuid::WithoutBraces),
-                        baseTime.addSecs(n), {*cashTender(cart.total(), cart.total())});
+    return saleFromCart(cart, baseTime.addSecs(n), {*cashTender(cart.total(), cart.total())});
 }
 
 struct Fixture {

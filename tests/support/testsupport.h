@@ -1,7 +1,9 @@
 #pragma once
 
-// What several test suites share: readable Money in QCOMPARE output and small product fixtures.
+// What several test suites share: readable Money and error codes in QCOMPARE output, checks of
+// Status and Result, and small product fixtures.
 #include "core/cart.h"
+#include "core/result.h"
 
 #include <QTest>
 
@@ -11,6 +13,15 @@ namespace smartpos {
 inline char *toString(const Money &money)
 {
     return QTest::toString(money.toString());
+}
+
+inline char *toString(ErrorCode code)
+{
+    static const char *const names[] = {"InvalidInput", "NotFound", "NotSupported", "Conflict",
+                                        "Storage",      "Damaged",  "Locked",       "TooNew",
+                                        "Device",       "Network"};
+    const int i = int(code);
+    return qstrdup(i >= 0 && i < int(std::size(names)) ? names[i] : "?");
 }
 
 inline Product unitProduct(qint64 id, qint64 priceFen, int rateBp = 1300)
@@ -43,3 +54,19 @@ inline QList<qint64> quantities(const Cart &cart)
 }
 
 } // namespace smartpos
+
+// A Status or Result that must have succeeded (its message shown when not).
+#define QVERIFY_OK(expression)                                                                     \
+    do {                                                                                           \
+        const auto &result_ = (expression);                                                        \
+        QVERIFY2(result_.ok(), qPrintable(result_.error().message));                               \
+    } while (false)
+
+// A Status or Result that must have failed with `expectedCode`.
+#define QVERIFY_FAILS(expression, expectedCode)                                                    \
+    do {                                                                                           \
+        const auto &result_ = (expression);                                                        \
+        QVERIFY2(!result_.ok(), "succeeded, but should have failed");                              \
+        QVERIFY2(!result_.error().message.isEmpty(), "failed without a message");                  \
+        QCOMPARE(result_.error().code, expectedCode);                                              \
+    } while (false)
