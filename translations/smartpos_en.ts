@@ -358,6 +358,10 @@
         <source>a product sold by unit needs at least one barcode</source>
         <translation>a product sold by unit needs at least one barcode</translation>
     </message>
+    <message>
+        <source>The tables of %1 are damaged. Import the catalog again into a new data folder, or restore the file from a backup.</source>
+        <translation>The tables of %1 are damaged. Import the catalog again into a new data folder, or restore the file from a backup.</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::CsvReader</name>
@@ -369,12 +373,16 @@
 <context>
     <name>smartpos::DataDirLock</name>
     <message>
-        <source>Another SmartPOS (%1, process %2) is using the data folder %3. Close it first: two tills on one ledger would corrupt the sequence of sales.</source>
-        <translation>Another SmartPOS (%1, process %2) is using the data folder %3. Close it first: two tills on one ledger would corrupt the sequence of sales.</translation>
-    </message>
-    <message>
         <source>Cannot create the lock file in %1. Check that the folder is writable.</source>
         <translation>Cannot create the lock file in %1. Check that the folder is writable.</translation>
+    </message>
+    <message>
+        <source>Cannot lock the data folder %1.</source>
+        <translation>Cannot lock the data folder %1.</translation>
+    </message>
+    <message>
+        <source>Another SmartPOS (%1) is using the data folder %2. Close it first: two tills on one ledger would corrupt the sequence of sales.</source>
+        <translation>Another SmartPOS (%1) is using the data folder %2. Close it first: two tills on one ledger would corrupt the sequence of sales.</translation>
     </message>
 </context>
 <context>
@@ -598,10 +606,6 @@
         <translation>The anchor of this terminal is missing from %1. Restore the key folder from this terminal&apos;s backup.</translation>
     </message>
     <message>
-        <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries.</source>
-        <translation>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries.</translation>
-    </message>
-    <message>
         <source>Entry %1 of %2 is not the one this terminal recorded (its anchor): the journal was rewritten. Restore the newest backup.</source>
         <translation>Entry %1 of %2 is not the one this terminal recorded (its anchor): the journal was rewritten. Restore the newest backup.</translation>
     </message>
@@ -676,6 +680,14 @@
     <message>
         <source>entries %1 to %2 are missing: this terminal recorded them (its anchor)</source>
         <translation>entries %1 to %2 are missing: this terminal recorded them (its anchor)</translation>
+    </message>
+    <message>
+        <source>The tables of %1 are damaged (%2). Restore it from a backup.</source>
+        <translation>The tables of %1 are damaged (%2). Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries. If this is the newest there is, an operator accepts the loss with: smartpos-admin ledger accept-restore --reason TEXT (it is audited).</source>
+        <translation>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries. If this is the newest there is, an operator accepts the loss with: smartpos-admin ledger accept-restore --reason TEXT (it is audited).</translation>
     </message>
 </context>
 <context>

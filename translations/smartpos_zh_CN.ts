@@ -356,6 +356,10 @@
         <source>a product sold by unit needs at least one barcode</source>
         <translation>按件销售的商品至少需要一个条码</translation>
     </message>
+    <message>
+        <source>The tables of %1 are damaged. Import the catalog again into a new data folder, or restore the file from a backup.</source>
+        <translation>%1 的数据表已损坏。请将商品库重新导入到新的数据文件夹，或从备份恢复该文件。</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::CsvReader</name>
@@ -367,12 +371,16 @@
 <context>
     <name>smartpos::DataDirLock</name>
     <message>
-        <source>Another SmartPOS (%1, process %2) is using the data folder %3. Close it first: two tills on one ledger would corrupt the sequence of sales.</source>
-        <translation>另一个 SmartPOS（%1，进程 %2）正在使用数据文件夹 %3。请先关闭它：两台收银机共用一个账本会打乱交易序号。</translation>
-    </message>
-    <message>
         <source>Cannot create the lock file in %1. Check that the folder is writable.</source>
         <translation>无法在 %1 中创建锁文件。请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Cannot lock the data folder %1.</source>
+        <translation>无法锁定数据文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Another SmartPOS (%1) is using the data folder %2. Close it first: two tills on one ledger would corrupt the sequence of sales.</source>
+        <translation>另一个 SmartPOS（%1）正在使用数据文件夹 %2。请先关闭它：两台收银机共用一个账本会打乱交易序号。</translation>
     </message>
 </context>
 <context>
@@ -596,10 +604,6 @@
         <translation>%1 中缺少本终端的锚点。请从本终端的备份中恢复密钥文件夹。</translation>
     </message>
     <message>
-        <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries.</source>
-        <translation>%1 只到第 %2 条，但本终端已记录到第 %3 条（锚点）：账本被截断或被旧副本替换。请恢复最新的备份；SmartPOS 不会在丢失流水的账本上继续销售。</translation>
-    </message>
-    <message>
         <source>Entry %1 of %2 is not the one this terminal recorded (its anchor): the journal was rewritten. Restore the newest backup.</source>
         <translation>%2 的第 %1 条流水与本终端记录的不同（锚点）：流水被改写。请恢复最新的备份。</translation>
     </message>
@@ -674,6 +678,14 @@
     <message>
         <source>entries %1 to %2 are missing: this terminal recorded them (its anchor)</source>
         <translation>第 %1 至 %2 条流水缺失：本终端曾记录过它们（锚点）</translation>
+    </message>
+    <message>
+        <source>The tables of %1 are damaged (%2). Restore it from a backup.</source>
+        <translation>%1 的数据表已损坏（%2）。请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries. If this is the newest there is, an operator accepts the loss with: smartpos-admin ledger accept-restore --reason TEXT (it is audited).</source>
+        <translation>%1 只到第 %2 条，但本终端已记录到第 %3 条（锚点）：账本被截断或被旧副本替换。请恢复最新的备份；SmartPOS 不会在丢失流水的账本上继续销售。如果这已是最新的备份，请由管理员运行以下命令确认损失：smartpos-admin ledger accept-restore --reason 原因（此操作会被审计）。</translation>
     </message>
 </context>
 <context>
