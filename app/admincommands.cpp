@@ -117,8 +117,9 @@ QString programHelp(const QList<Command> &commands)
                           "the same libraries as the till.\n\n"
                           "Commands:\n%2\n"
                           "Global options (before or after the command):\n%3\n"
-                          "Commands that write (catalog import and generate, ledger no-sale and "
-                          "start-over, simulate) lock the data folder: one writer at a time.\n%4")
+                          "Commands that write (catalog import and generate, ledger no-sale, "
+                          "accept-restore and start-over, simulate) lock the data folder: one "
+                          "writer at a time.\n%4")
         .arg(globalSynopsis(), commandList(commands),
              optionList(globalOptions()
                         + QList<Option>{{QStringLiteral("help"), {},
