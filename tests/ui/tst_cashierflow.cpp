@@ -12,6 +12,8 @@
 #include <QGuiApplication>
 #include <QQuickItem>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -297,6 +299,58 @@ private slots:
         QVERIFY(!till->start({notADir, keys.path(), QStringLiteral("en"), false}, &error));
         QVERIFY(error.contains(notADir));
         QVERIFY(till->cashierWindow());
+        QVERIFY(!till->customerWindow());
+        QVERIFY(QTest::qWaitForWindowExposed(cashierWindow()));
+        QCOMPARE(textOf(cashierWindow(), "errorMessage"), error);
+    }
+
+    // A ledger the till must not sell on, found at start: the error screen says why.
+    void unusableLedgerShowsTheErrorScreen_data()
+    {
+        QTest::addColumn<QStringList>("statements"); // run on ledger.db with QSQLITE
+        QTest::addColumn<bool>("lockHeld");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("newer schema") << QStringList{QStringLiteral("PRAGMA user_version = 99")}
+                                      << false << QStringLiteral("newer SmartPOS");
+        QTest::newRow("damaged schema")
+            << QStringList{QStringLiteral("DROP TRIGGER tenders_no_update"),
+                           QStringLiteral("DROP TRIGGER tenders_no_delete"),
+                           QStringLiteral("DROP TABLE tenders")}
+            << false << QStringLiteral("damaged");
+        QTest::newRow("second till") << QStringList() << true
+                                     << QStringLiteral("is using the data folder");
+    }
+
+    void unusableLedgerShowsTheErrorScreen()
+    {
+        QFETCH(QStringList, statements);
+        QFETCH(bool, lockHeld);
+        QFETCH(QString, expected);
+        till.reset();
+        QTemporaryDir data;
+        QTemporaryDir keyFolder;
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(data.path(), keyFolder.path()).ok());
+            QVERIFY(ledger.commitNoSale(QDateTime::currentDateTimeUtc()).ok());
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("tamper"));
+            db.setDatabaseName(data.filePath(QStringLiteral("ledger.db")));
+            QVERIFY(db.open());
+            for (const QString &statement : statements)
+                QVERIFY2(QSqlQuery(db).exec(statement), qPrintable(statement));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        DataDirLock otherTill;
+        if (lockHeld)
+            QVERIFY(otherTill.acquire(data.path()).ok());
+        till = std::make_unique<TillApp>();
+        QString error;
+        QVERIFY(!till->start({data.path(), keyFolder.path(), QStringLiteral("en"), false}, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(!till->customerWindow());
         QVERIFY(QTest::qWaitForWindowExposed(cashierWindow()));
         QCOMPARE(textOf(cashierWindow(), "errorMessage"), error);
