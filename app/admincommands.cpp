@@ -220,9 +220,8 @@ int catalogCount(const Invocation &invocation)
         return Done;
     }
     CatalogStore catalog;
-    QString error;
-    if (!catalog.open(invocation.dataDir, &error))
-        return fail(error);
+    if (const Status opened = catalog.open(invocation.dataDir); !opened)
+        return fail(opened.error().message);
     print(QString::number(catalog.count()));
     return Done;
 }
@@ -440,11 +439,10 @@ int usage(const QString &message, const Command *command)
 
 bool openForWriting(const Invocation &invocation, AppData &data)
 {
-    QString error;
-    if (data.open(invocation.dataDir, invocation.keyDir, &error))
-        return true;
-    fail(error);
-    return false;
+    const Status opened = data.open(invocation.dataDir, invocation.keyDir);
+    if (!opened)
+        fail(opened.error().message);
+    return opened.ok();
 }
 
 QList<Command> libraryCommands()

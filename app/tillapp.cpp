@@ -53,7 +53,10 @@ bool TillApp::start(const TillOptions &options, QString *error)
     // setting can only be read once the directory is open.
     m_language->apply(options.language.isEmpty() ? Language::fromSystemLocale() : options.language);
     m_dataDir = options.dataDir;
-    const bool opened = m_data->open(options.dataDir, options.keyDir, error);
+    const Status status = m_data->open(options.dataDir, options.keyDir);
+    const bool opened = status.ok();
+    if (!opened)
+        *error = status.error().message;
     if (opened && options.language.isEmpty() && !m_data->config.language.isEmpty())
         m_language->apply(m_data->config.language);
     if (!opened) {

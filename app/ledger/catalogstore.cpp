@@ -66,10 +66,13 @@ bool CatalogStore::writeGeneratedCsv(qint64 count, const QString &csvPath, QStri
     return writeSyntheticCatalogCsv(count, csvPath, error);
 }
 
-bool CatalogStore::open(const QString &dataDir, QString *error)
+Status CatalogStore::open(const QString &dataDir)
 {
-    if (!m_db.open(QDir(dataDir).filePath(fileName()), migrations, error))
-        return false;
+    QList<Migration> steps;
+    for (const QString &sql : migrations)
+        steps.append({sql});
+    if (Status opened = m_db.open(QDir(dataDir).filePath(fileName()), steps); !opened)
+        return opened;
     m_byCode = m_db.prepare(QStringLiteral("SELECT %1 FROM barcodes b JOIN products p ON "
                                            "p.id = b.product_id WHERE b.code = ?")
                                 .arg(productColumns));
@@ -86,13 +89,13 @@ bool CatalogStore::open(const QString &dataDir, QString *error)
                                            "ON p.id = s.rowid WHERE product_search MATCH ? LIMIT ?")
                                 .arg(productColumns));
     if (!m_db.preparedAll()) {
-        *error = tr("The tables of %1 are damaged. Import the catalog again into a new data "
-                    "folder, or restore the file from a backup.")
-                     .arg(m_db.path());
         m_db.close();
-        return false;
+        return Error{ErrorCode::Damaged,
+                     tr("The tables of %1 are damaged. Import the catalog again into a new data "
+                        "folder, or restore the file from a backup.")
+                         .arg(m_db.path())};
     }
-    return true;
+    return {};
 }
 
 bool CatalogStore::exec(QSqlQuery &query)

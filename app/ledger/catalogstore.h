@@ -28,7 +28,7 @@ class CatalogStore {
 public:
     static QString fileName() { return QStringLiteral("catalog.db"); }
 
-    bool open(const QString &dataDir, QString *error);
+    Status open(const QString &dataDir);
     bool isOpen() const { return m_db.isOpen(); }
 
     std::optional<Product> findByCode(const QString &gtin);

@@ -43,21 +43,16 @@ QString defaultDataDir()
            + QStringLiteral("/SmartPOS");
 }
 
-bool AppData::open(const QString &dataDir, const QString &keyDir, QString *error)
+Status AppData::open(const QString &dataDir, const QString &keyDir)
 {
-    if (!prepareDataDir(dataDir, error))
-        return false;
-    if (const Status locked = lock.acquire(dataDir); !locked) {
-        *error = locked.error().message;
-        return false;
-    }
+    if (QString problem; !prepareDataDir(dataDir, &problem))
+        return Error{ErrorCode::Storage, problem};
+    if (Status locked = lock.acquire(dataDir); !locked)
+        return locked;
     config = AppConfig::load(dataDir);
-    if (!catalog.open(dataDir, error))
-        return false;
-    const Status opened = ledger.open(dataDir, KeyFolder::resolve(keyDir, dataDir));
-    if (!opened)
-        *error = opened.error().message;
-    return opened.ok();
+    if (Status opened = catalog.open(dataDir); !opened)
+        return opened;
+    return ledger.open(dataDir, KeyFolder::resolve(keyDir, dataDir));
 }
 
 } // namespace smartpos

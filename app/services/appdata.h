@@ -27,8 +27,8 @@ QString defaultDataDir();
 // default for the data directory).
 class AppData {
 public:
-    // False with a message a person can act on; nothing in the directory is changed then.
-    bool open(const QString &dataDir, const QString &keyDir, QString *error);
+    // An error a person can act on; nothing in the directory is changed then.
+    Status open(const QString &dataDir, const QString &keyDir);
 
     DataDirLock lock;
     AppConfig config;

@@ -51,8 +51,10 @@ ScanFixture *fixture(qint64 products, QString *error)
         return nullptr;
     }
     auto f = std::make_unique<ScanFixture>();
-    if (!f->catalog.open(dir, error))
+    if (const Status opened = f->catalog.open(dir); !opened) {
+        *error = opened.error().message;
         return nullptr;
+    }
     if (const Status opened = f->ledger.open(f->ledgerDir.path(), f->ledgerDir.filePath(u"keys"_s));
         !opened) {
         *error = opened.error().message;

@@ -40,8 +40,8 @@ QString catalogDir(qint64 products)
         return {};
     }
     CatalogStore store;
-    if (!store.open(dir, &error)) {
-        std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+    if (const Status opened = store.open(dir); !opened) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(opened.error().message));
         return {};
     }
     const qint64 have = store.count();

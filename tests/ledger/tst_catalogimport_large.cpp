@@ -1,5 +1,6 @@
 #include "core/barcode.h"
 #include "ledger/catalogstore.h"
+#include "testsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,7 +28,7 @@ void TestCatalogImportLarge::import100k()
     QVERIFY(QFileInfo(csv).size() > rows * 50);
 
     CatalogStore store;
-    QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+    QVERIFY_OK(store.open(dir.path()));
     QElapsedTimer timer;
     timer.start();
     const ImportReport report = store.importCsv(csv);

@@ -61,7 +61,10 @@ struct DemoCatalog {
 
     DemoCatalog()
     {
-        opened = store.open(dir.path(), &error);
+        const Status status = store.open(dir.path());
+        opened = status.ok();
+        if (!opened)
+            error = status.error().message;
         if (opened)
             report = store.importCsv(demoCatalogPath());
     }
@@ -109,8 +112,7 @@ void TestCatalogStore::emptyCatalog()
 {
     QTemporaryDir dir;
     CatalogStore store;
-    QString error;
-    QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+    QVERIFY_OK(store.open(dir.path()));
     QVERIFY(store.isOpen());
     QCOMPARE(store.count(), 0);
     QVERIFY(!store.findByCode(u"6928804995534"_s));
@@ -206,14 +208,13 @@ void TestCatalogStore::fileMode()
 void TestCatalogStore::reopenKeepsCatalog()
 {
     QTemporaryDir dir;
-    QString error;
     {
         CatalogStore store;
-        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        QVERIFY_OK(store.open(dir.path()));
         QVERIFY(store.importCsv(demoCatalogPath()).ok);
     }
     CatalogStore store;
-    QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+    QVERIFY_OK(store.open(dir.path()));
     QCOMPARE(store.count(), m_demoRows);
     QVERIFY(store.findByCode(u"6928804995534"_s));
     QCOMPARE(skuSet(store.search(u"可乐"_s, 20)).size(), 7);
@@ -381,8 +382,7 @@ void TestCatalogStore::blankLinesSkipped()
 {
     QTemporaryDir dir;
     CatalogStore store;
-    QString error;
-    QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+    QVERIFY_OK(store.open(dir.path()));
     const QString path = dir.filePath(u"blank.csv"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));

@@ -97,7 +97,7 @@ void TestSaleSession::init()
     QVERIFY(QDir().mkpath(keys));
     QString error;
     m_catalog = std::make_unique<CatalogStore>();
-    QVERIFY2(m_catalog->open(m_dir->path(), &error), qPrintable(error));
+    QVERIFY_OK(m_catalog->open(m_dir->path()));
     const ImportReport report =
         m_catalog->importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv"));
     QVERIFY2(report.ok, qPrintable(report.reason));

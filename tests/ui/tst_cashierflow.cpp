@@ -4,6 +4,7 @@
 #include "scanner/keyboardwedge.h"
 #include "services/appdata.h"
 #include "services/salesession.h"
+#include "testsupport.h"
 #include "tillapp.h"
 #include "ui/cashiercontroller.h"
 #include "ui/customerdisplay.h"
@@ -130,8 +131,7 @@ private slots:
     {
         QVERIFY(dir.isValid());
         CatalogStore catalog;
-        QString error;
-        QVERIFY2(catalog.open(dir.path(), &error), qPrintable(error));
+        QVERIFY_OK(catalog.open(dir.path()));
         QVERIFY(catalog.importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv"))
                     .ok);
     }

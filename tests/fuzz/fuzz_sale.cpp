@@ -1,0 +1,167 @@
+// The journal's canonical JSON (app/ledger/canonicaljson.h) and the sale payload read with it
+// (app/ledger/salerecord.h).
+//
+// Input: one mode byte, then the rest.
+//   '1', '2'  a sale payload of that version: decodeSale must not crash; what version 2 accepts
+//             re-encodes to exactly the same bytes (encodeSale(record.toSale(createdAt))): the
+//             reader "accepts exactly what the writer produces and nothing else"; what version 1
+//             accepts converts to a version 2 payload that decodes and re-encodes to itself.
+//   'w'       the rest as UTF-8 text: CanonicalWriter writes it as a string, CanonicalReader reads
+//             exactly that back (toString() and equals() agree with the text), and 8 bytes of it
+//             as an integer that reads back equal.
+//   other     a payload of an unknown version (the byte): decodeSale refuses it.
+#include "fuzzcheck.h"
+
+#include "ledger/canonicaljson.h"
+#include "ledger/salerecord.h"
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+using namespace smartpos;
+using smartpos::fuzz::quoted;
+
+namespace {
+
+const QByteArray createdAt = QByteArrayLiteral("2026-11-23T13:08:28.257Z");
+
+// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+bool validUtf8(QByteArrayView bytes)
+{
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const uchar c = uchar(bytes[i]);
+        int extra = 0;
+        char32_t min = 0, cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xe0) == 0xc0) {
+            extra = 1, min = 0x80, cp = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            extra = 2, min = 0x800, cp = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            extra = 3, min = 0x10000, cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (bytes.size() - i <= extra)
+            return false;
+        for (int k = 1; k <= extra; ++k) {
+            const uchar d = uchar(bytes[i + k]);
+            if ((d & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (d & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+bool startsWithBom(QByteArrayView bytes)
+{
+    return bytes.startsWith("\xef\xbb\xbf");
+}
+
+// What toSale() cannot carry over unchanged, each a known finding in docs/fuzzing.md; skipped
+// unless SMARTPOS_FUZZ_STRICT=1 (then the round trip is checked and fails on them).
+bool knownLossy(const SaleRecord &r)
+{
+    if (fuzz::strict())
+        return false;
+    auto badText = [](const CanonicalText &t) { // F4: bytes that are not UTF-8
+        return !validUtf8(t.raw) // escapes are ASCII: the unescaped text is UTF-8 iff raw is
+               || startsWithBom(t.raw); // F7: toString() drops a leading U+FEFF
+    };
+    auto outOfInt = [](qint64 v) { // F5: tax_bp and an adjustment's line are ints in a Sale
+        return v < std::numeric_limits<int>::min() + 1 || v > std::numeric_limits<int>::max() - 1;
+    };
+    for (const auto &l : r.lines)
+        if (badText(l.code) || badText(l.nameEn) || badText(l.nameZh) || badText(l.sku)
+            || outOfInt(l.taxBp))
+            return true;
+    for (const auto &a : r.adjustments)
+        if (badText(a.nameEn) || badText(a.nameZh) || badText(a.source) || outOfInt(a.line))
+            return true;
+    for (const auto &t : r.tenders) {
+        if (badText(t.kind) || badText(t.reference))
+            return true;
+        // F6: a tender kind that is not one of the five names reads as cash.
+        if (!tenderKindFromName(t.kind.toString()))
+            return true;
+    }
+    return badText(r.uuid);
+}
+
+void checkPayload(QByteArrayView payload, int version)
+{
+    SaleRecord record;
+    const bool ok = decodeSale(payload, version, &record);
+    if (version != 1 && version != 2) {
+        FUZZ_CHECK(!ok, QStringLiteral("version %1 accepted").arg(version));
+        return;
+    }
+    if (!ok || knownLossy(record))
+        return;
+    const QByteArray encoded = encodeSale(record.toSale(createdAt));
+    if (version == 2) {
+        FUZZ_CHECK(encoded == payload,
+                   QStringLiteral("decodeSale accepted %1 which re-encodes to %2")
+                       .arg(quoted(payload), quoted(encoded)));
+        return;
+    }
+    // Version 1: what it says converts to a version 2 payload that reads back the same.
+    SaleRecord again;
+    FUZZ_CHECK(decodeSale(encoded, 2, &again),
+               QStringLiteral("version 1 %1 converts to %2, which does not decode")
+                   .arg(quoted(payload), quoted(encoded)));
+    FUZZ_CHECK(!knownLossy(again), quoted(encoded));
+    FUZZ_CHECK(encodeSale(again.toSale(createdAt)) == encoded, quoted(encoded));
+    FUZZ_CHECK(!decodeSale(encoded, 1, &again), quoted(encoded));
+}
+
+void checkWriter(QByteArrayView rest)
+{
+    const QString text = QString::fromUtf8(rest);
+    if (text.startsWith(QChar(0xfeff)) && !fuzz::strict())
+        return; // F7: CanonicalText::toString() drops a leading U+FEFF
+    QByteArray out;
+    CanonicalWriter writer(out);
+    qint64 number = 0;
+    if (rest.size() >= 8)
+        std::memcpy(&number, rest.data(), sizeof number);
+    writer.open('{');
+    writer.key("n").value(number);
+    writer.key("t").value(text);
+    writer.close('}');
+
+    CanonicalReader reader(out);
+    CanonicalText read;
+    qint64 readNumber = 0;
+    FUZZ_CHECK(reader.open('{') && reader.key("n") && reader.integer(&readNumber)
+                   && reader.key("t") && reader.text(&read) && reader.close('}')
+                   && reader.atEnd(),
+               QStringLiteral("the reader refuses the writer's %1").arg(quoted(out)));
+    FUZZ_CHECK(read.toString() == text, quoted(out));
+    FUZZ_CHECK(read.equals(text.toUtf8()), quoted(out));
+    FUZZ_CHECK(readNumber == number, quoted(out));
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    const QByteArrayView rest(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
+    switch (data[0]) {
+    case '1': checkPayload(rest, 1); break;
+    case '2': checkPayload(rest, 2); break;
+    case 'w': checkWriter(rest); break;
+    default: checkPayload(rest, data[0]); break;
+    }
+    return 0;
+}
