@@ -1,5 +1,8 @@
 #include "canonicaljson.h"
 
+#include <QStringDecoder>
+#include <QUtf8StringView>
+
 #include <cstring>
 #include <limits>
 
@@ -101,7 +104,9 @@ QByteArray unescape(QByteArrayView raw)
 
 QString CanonicalText::toString() const
 {
-    return QString::fromUtf8(escaped ? QByteArrayView(unescape(raw)) : raw);
+    // Not QString::fromUtf8: it drops a leading U+FEFF, and a name may begin with one.
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return utf8(escaped ? QByteArrayView(unescape(raw)) : raw);
 }
 
 bool CanonicalText::equals(QByteArrayView utf8) const
@@ -206,7 +211,11 @@ bool CanonicalReader::text(CanonicalText *out)
     }
     if (m_pos >= m_in.size())
         return fail();
-    *out = {m_in.sliced(start, m_pos - start), escaped};
+    // The writer writes what QString::toUtf8 gives: always UTF-8 (escapes are ASCII).
+    const QByteArrayView raw = m_in.sliced(start, m_pos - start);
+    if (!QUtf8StringView(raw).isValidUtf8())
+        return fail();
+    *out = {raw, escaped};
     ++m_pos;
     m_needComma = true;
     return true;

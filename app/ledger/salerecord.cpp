@@ -1,5 +1,7 @@
 #include "salerecord.h"
 
+#include <limits>
+
 namespace smartpos {
 
 QByteArray encodeSale(const Sale &sale)
@@ -123,7 +125,19 @@ bool decodeSale(QByteArrayView payload, int version, SaleRecord *record)
             return false;
     }
     r.close('}');
-    return r.atEnd();
+    if (!r.atEnd())
+        return false;
+    // Only what a Sale can hold: tax rates and line numbers are ints, tender kinds are known.
+    for (const SaleRecord::Line &l : record->lines)
+        if (l.taxBp < 0 || l.taxBp > std::numeric_limits<int>::max())
+            return false;
+    for (const SaleRecord::Adjustment &a : record->adjustments)
+        if (a.line < 0 || a.line > record->lines.size())
+            return false;
+    for (const SaleRecord::Tender &t : record->tenders)
+        if (!tenderKindFromName(t.kind.toString()))
+            return false;
+    return true;
 }
 
 Sale SaleRecord::toSale(QByteArrayView createdAt) const
@@ -143,7 +157,7 @@ Sale SaleRecord::toSale(QByteArrayView createdAt) const
                                                      Money::fromFen(a.amount)});
     for (const Tender &t : tenders)
         sale.tenders.append(smartpos::Tender{
-            tenderKindFromName(t.kind.toString()).value_or(smartpos::Tender::Kind::Cash),
+            *tenderKindFromName(t.kind.toString()), // decodeSale refused unknown kinds
             Money::fromFen(t.amount), Money::fromFen(t.received), Money::fromFen(t.change),
             t.reference.toString()});
     return sale;
