@@ -67,8 +67,7 @@ bool tendersSettle(const QList<Tender> &tenders, Money total)
     return paid == total;
 }
 
-Sale saleFromCart(const Cart &cart, const QDateTime &createdAtUtc,
-                  const QList<Tender> &tenders)
+Sale saleFromCart(const Cart &cart, const QDateTime &createdAtUtc, const QList<Tender> &tenders)
 {
     Sale sale{createdAtUtc.toUTC(), {}, {}, cart.total(), cart.totalTax(), tenders};
     sale.lines.reserve(cart.lines().size());

@@ -39,7 +39,7 @@ struct SaleLine {
     QString nameEn;
     qint64 quantity = 0; // units, or grams when weighed
     bool weighed = false;
-    Money unitPrice;     // per unit or per kilogram
+    Money unitPrice; // per unit or per kilogram
     Money total;
     int taxRateBp = 0;
 };
@@ -47,11 +47,11 @@ struct SaleLine {
 // A change to the price of the sale that is not a product: a promotion, a coupon, a manual
 // discount. Every adjustment names where it comes from, so a receipt can explain it.
 struct Adjustment {
-    QString source;  // what made it: "promo:<id>", "coupon:<id>", "manual:<staff>", "test:<rule>"
-    QString nameZh;  // what the customer reads
+    QString source; // what made it: "promo:<id>", "coupon:<id>", "manual:<staff>", "test:<rule>"
+    QString nameZh; // what the customer reads
     QString nameEn;
-    int line = -1;   // the sale line it belongs to (0-based), or -1 for the whole basket
-    Money amount;    // negative for a discount
+    int line = -1; // the sale line it belongs to (0-based), or -1 for the whole basket
+    Money amount;  // negative for a discount
 };
 
 // A completed sale as the ledger keeps it: a snapshot, independent of later catalog changes.
@@ -60,12 +60,11 @@ struct Sale {
     QDateTime createdAt; // UTC
     QList<SaleLine> lines;
     QList<Adjustment> adjustments;
-    Money total;         // Σ line totals + Σ adjustments, never negative
-    Money tax;           // VAT included in the total, after adjustments
+    Money total; // Σ line totals + Σ adjustments, never negative
+    Money tax;   // VAT included in the total, after adjustments
     QList<Tender> tenders;
 };
 
-Sale saleFromCart(const Cart &cart, const QDateTime &createdAtUtc,
-                  const QList<Tender> &tenders);
+Sale saleFromCart(const Cart &cart, const QDateTime &createdAtUtc, const QList<Tender> &tenders);
 
 } // namespace smartpos

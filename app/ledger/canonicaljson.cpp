@@ -29,13 +29,27 @@ void CanonicalWriter::value(const QString &text)
     m_out += '"';
     for (const char c : text.toUtf8()) {
         switch (c) {
-        case '"': m_out += "\\\""; break;
-        case '\\': m_out += "\\\\"; break;
-        case '\b': m_out += "\\b"; break;
-        case '\f': m_out += "\\f"; break;
-        case '\n': m_out += "\\n"; break;
-        case '\r': m_out += "\\r"; break;
-        case '\t': m_out += "\\t"; break;
+        case '"':
+            m_out += "\\\"";
+            break;
+        case '\\':
+            m_out += "\\\\";
+            break;
+        case '\b':
+            m_out += "\\b";
+            break;
+        case '\f':
+            m_out += "\\f";
+            break;
+        case '\n':
+            m_out += "\\n";
+            break;
+        case '\r':
+            m_out += "\\r";
+            break;
+        case '\t':
+            m_out += "\\t";
+            break;
         default:
             if (uchar(c) < 0x20)
                 m_out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
@@ -84,17 +98,29 @@ QByteArray unescape(QByteArrayView raw)
             continue;
         }
         switch (const char c = raw[++i]) {
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
         case 'u': // only \u00XX for control characters is ever written
-            out += char(raw.sliced(i + 1, qMin<qsizetype>(4, raw.size() - i - 1)).toByteArray()
-                             .toInt(nullptr, 16));
+            out += char(raw.sliced(i + 1, qMin<qsizetype>(4, raw.size() - i - 1))
+                            .toByteArray()
+                            .toInt(nullptr, 16));
             i += 4;
             break;
-        default: out += c;
+        default:
+            out += c;
         }
     }
     return out;

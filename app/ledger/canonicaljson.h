@@ -12,7 +12,10 @@ namespace smartpos {
 // produces and nothing else, so a payload that was edited into other bytes fails to read.
 class CanonicalWriter {
 public:
-    explicit CanonicalWriter(QByteArray &out) : m_out(out) {}
+    explicit CanonicalWriter(QByteArray &out)
+        : m_out(out)
+    {
+    }
 
     CanonicalWriter &key(const char *name);
     void value(qint64 number);
@@ -40,7 +43,10 @@ struct CanonicalText {
 
 class CanonicalReader {
 public:
-    explicit CanonicalReader(QByteArrayView bytes) : m_in(bytes) {}
+    explicit CanonicalReader(QByteArrayView bytes)
+        : m_in(bytes)
+    {
+    }
 
     // Each returns false (and stays failed) when the bytes are not what the format requires.
     bool key(const char *name);

@@ -159,14 +159,16 @@ Status Database::open(const QString &path, const QList<Migration> &migrations, M
     }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
-                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_db.setConnectOptions(readOnly
+                               ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     auto failed = [this](Error error) {
         close();
         return error;
     };
     if (!m_db.open())
-        return failed(describe(m_db.lastError().nativeErrorCode().toInt(), m_db.lastError().text()));
+        return failed(
+            describe(m_db.lastError().nativeErrorCode().toInt(), m_db.lastError().text()));
     if (created)
         if (Status sized = execScript(QStringLiteral("PRAGMA page_size=%1").arg(pageSize)); !sized)
             return failed(sized.error());
@@ -218,9 +220,9 @@ Status Database::open(const QString &path, const QList<Migration> &migrations, M
     if (!journalMode)
         return failed(journalMode.error());
     if (journalMode->toString() != u"wal")
-        return failed({ErrorCode::Storage,
-                       tr("%1 cannot use write-ahead logging (journal mode is %2).")
-                           .arg(path, journalMode->toString())});
+        return failed(
+            {ErrorCode::Storage, tr("%1 cannot use write-ahead logging (journal mode is %2).")
+                                     .arg(path, journalMode->toString())});
     return {};
 }
 
@@ -244,7 +246,8 @@ Result<QVariant> Database::value(const QString &sql)
 
 Status Database::backup(int fromVersion)
 {
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmssZ"));
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmssZ"));
     const QString name = QStringLiteral("%1.schema%2-%3").arg(m_path).arg(fromVersion).arg(stamp);
     // Never over an earlier backup (a refused upgrade retried within the same second).
     QString target = name + QStringLiteral(".bak");
@@ -266,8 +269,9 @@ Status Database::backup(int fromVersion)
     sqlite3_close(copy);
     if (rc != SQLITE_OK) {
         QFile::remove(target);
-        return Error{ErrorCode::Storage, tr("Cannot back up %1 before upgrading it: %2")
-                                             .arg(m_path, describe(rc).message)};
+        return Error{
+            ErrorCode::Storage,
+            tr("Cannot back up %1 before upgrading it: %2").arg(m_path, describe(rc).message)};
     }
     m_backupPath = target;
     return {};
@@ -351,35 +355,41 @@ Error describeSqliteError(int sqliteCode, const QString &path, const QString &de
 {
     switch (sqliteCode & 0xff) {
     case SQLITE_FULL:
-        return {ErrorCode::Storage,
-                Database::tr("The disk holding %1 is full. Nothing was saved; free some space and try "
-                   "again.")
-                    .arg(path)};
+        return {
+            ErrorCode::Storage,
+            Database::tr("The disk holding %1 is full. Nothing was saved; free some space and try "
+                         "again.")
+                .arg(path)};
     case SQLITE_READONLY:
-        return {ErrorCode::Storage,
-                Database::tr("%1 is read-only. Nothing was saved; check the file's permissions and the "
-                   "disk.")
-                    .arg(path)};
+        return {
+            ErrorCode::Storage,
+            Database::tr("%1 is read-only. Nothing was saved; check the file's permissions and the "
+                         "disk.")
+                .arg(path)};
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return {ErrorCode::Damaged,
-                Database::tr("%1 is damaged or is not a SmartPOS database. It was left untouched; restore "
-                   "it from a backup or call support.")
+                Database::tr(
+                    "%1 is damaged or is not a SmartPOS database. It was left untouched; restore "
+                    "it from a backup or call support.")
                     .arg(path)};
     case SQLITE_CANTOPEN:
         return {ErrorCode::Storage,
-                Database::tr("Cannot open %1. Check that the folder exists and is writable.").arg(path)};
+                Database::tr("Cannot open %1. Check that the folder exists and is writable.")
+                    .arg(path)};
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return {ErrorCode::Locked,
-                Database::tr("%1 is busy: another program has held it for more than 5 seconds. Close "
-                   "other SmartPOS windows or tools using this data folder and try again.")
-                    .arg(path)};
+        return {
+            ErrorCode::Locked,
+            Database::tr("%1 is busy: another program has held it for more than 5 seconds. Close "
+                         "other SmartPOS windows or tools using this data folder and try again.")
+                .arg(path)};
     case SQLITE_IOERR:
         // A write that hits a size limit or a failing disk arrives here, not as "full".
         return {ErrorCode::Storage,
-                Database::tr("The disk reported an error on %1 (%2): it may be full or failing. Nothing "
-                   "was saved; free some space or check the disk, then try again.")
+                Database::tr(
+                    "The disk reported an error on %1 (%2): it may be full or failing. Nothing "
+                    "was saved; free some space or check the disk, then try again.")
                     .arg(path, detail)};
     default:
         return {ErrorCode::Storage, Database::tr("Database error on %1: %2").arg(path, detail)};

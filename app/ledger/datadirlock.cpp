@@ -30,8 +30,7 @@ Status DataDirLock::acquire(const QString &dataDir)
         const ssize_t read = ::pread(fd, holder, sizeof holder - 1, 0);
         ::close(fd);
         if (reason != EWOULDBLOCK)
-            return Error{ErrorCode::Storage,
-                         tr("Cannot lock the data folder %1.").arg(dataDir)};
+            return Error{ErrorCode::Storage, tr("Cannot lock the data folder %1.").arg(dataDir)};
         return Error{ErrorCode::Locked,
                      tr("Another SmartPOS (%1) is using the data folder %2. Close it first: two "
                         "tills on one ledger would corrupt the sequence of sales.")

@@ -61,8 +61,8 @@ EntryMac::EntryMac(const QByteArray &key)
     m_context->mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     m_context->keyed = EVP_MAC_CTX_new(m_context->mac);
     char digest[] = "SHA256";
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_END};
     EVP_MAC_init(m_context->keyed, reinterpret_cast<const unsigned char *>(key.constData()),
                  size_t(key.size()), params);
 }
@@ -123,7 +123,8 @@ Status KeyFolder::open(const QString &path, bool readOnly)
     m_anchor.reset();
     QFileInfo folder(path);
     if (folder.exists() && !folder.isDir())
-        return Error{ErrorCode::Storage, tr("The key folder %1 is a file, not a folder.").arg(path)};
+        return Error{ErrorCode::Storage,
+                     tr("The key folder %1 is a file, not a folder.").arg(path)};
     if (!folder.exists()) {
         if (readOnly)
             return {};
@@ -138,8 +139,9 @@ Status KeyFolder::open(const QString &path, bool readOnly)
     if (!file.exists())
         return {};
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Storage,
-                     tr("Cannot read the terminal key %1: %2").arg(file.fileName(), file.errorString())};
+        return Error{
+            ErrorCode::Storage,
+            tr("Cannot read the terminal key %1: %2").arg(file.fileName(), file.errorString())};
     const QByteArray key = QByteArray::fromHex(file.readAll().trimmed());
     if (key.size() != keyBytes)
         return Error{ErrorCode::Damaged,
@@ -160,7 +162,8 @@ Status KeyFolder::createKey()
 {
     QByteArray key(keyBytes, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(key.data()), keyBytes) != 1)
-        return Error{ErrorCode::Storage, tr("The system could not provide random bytes for a key.")};
+        return Error{ErrorCode::Storage,
+                     tr("The system could not provide random bytes for a key.")};
     setKey(key);
     // The anchor first: a power cut between the two leaves an anchor without a key (replaced
     // at the next start), never a key without its anchor (which would be refused).
@@ -217,7 +220,8 @@ Status KeyFolder::writeAnchor(const Head &head)
         if (!m_anchor->open(QIODevice::ReadWrite)) {
             const QString reason = m_anchor->errorString();
             m_anchor.reset();
-            return Error{ErrorCode::Storage, tr("Cannot write the anchor in %1: %2").arg(m_path, reason)};
+            return Error{ErrorCode::Storage,
+                         tr("Cannot write the anchor in %1: %2").arg(m_path, reason)};
         }
     }
     const QByteArray slot = anchorSlot(head);
@@ -236,7 +240,8 @@ Status KeyFolder::retire(const QString &reason, const QString &who)
         return Error{ErrorCode::Storage, tr("Cannot create %1.").arg(retired)};
     QString previous;
     if (const auto head = readAnchor())
-        previous = QStringLiteral("%1 %2").arg(head->seq).arg(QString::fromLatin1(head->mac.toHex()));
+        previous =
+            QStringLiteral("%1 %2").arg(head->seq).arg(QString::fromLatin1(head->mac.toHex()));
     m_anchor.reset();
     for (const QString &name : {keyFile, anchorFile}) {
         const QString from = QDir(m_path).filePath(name);
@@ -248,8 +253,8 @@ Status KeyFolder::retire(const QString &reason, const QString &who)
     setKey({});
     return audit(QStringLiteral("%1 start-over by %2: key and anchor (head %3) moved to %4; "
                                 "reason: %5")
-                     .arg(now, who, previous.isEmpty() ? QStringLiteral("none") : previous,
-                          retired, QString(reason).replace(u'\n', u' ')));
+                     .arg(now, who, previous.isEmpty() ? QStringLiteral("none") : previous, retired,
+                          QString(reason).replace(u'\n', u' ')));
 }
 
 Status KeyFolder::acceptHead(const Head &head, const QString &reason, const QString &who)
@@ -257,17 +262,17 @@ Status KeyFolder::acceptHead(const Head &head, const QString &reason, const QStr
     const auto previous = readAnchor();
     const QByteArray slot = anchorSlot(head);
     m_anchor.reset();
-    if (Status written = writeFileDurably(QDir(m_path).filePath(anchorFile), slot + slot);
-        !written)
+    if (Status written = writeFileDurably(QDir(m_path).filePath(anchorFile), slot + slot); !written)
         return written;
-    return audit(QStringLiteral("%1 accepted by %2: the anchor moved from %3 to %4 %5; reason: %6")
-                     .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate), who,
-                          previous ? QStringLiteral("%1 %2").arg(previous->seq).arg(
-                                         QString::fromLatin1(previous->mac.toHex()))
-                                   : QStringLiteral("none"))
-                     .arg(head.seq)
-                     .arg(QString::fromLatin1(head.mac.toHex()),
-                          QString(reason).replace(u'\n', u' ')));
+    return audit(
+        QStringLiteral("%1 accepted by %2: the anchor moved from %3 to %4 %5; reason: %6")
+            .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate), who,
+                 previous ? QStringLiteral("%1 %2")
+                                .arg(previous->seq)
+                                .arg(QString::fromLatin1(previous->mac.toHex()))
+                          : QStringLiteral("none"))
+            .arg(head.seq)
+            .arg(QString::fromLatin1(head.mac.toHex()), QString(reason).replace(u'\n', u' ')));
 }
 
 Status KeyFolder::audit(const QString &line)
@@ -298,7 +303,8 @@ Status writeFileDurably(const QString &path, const QByteArray &content)
     if (file.write(content) != content.size() || !file.flush() || ::fsync(file.handle()) != 0)
         return failed(file.errorString());
     file.close();
-    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0)
+    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData())
+        != 0)
         return failed(QString::fromLocal8Bit(strerror(errno)));
     syncPath(QFileInfo(path).absolutePath());
     return {};

@@ -31,7 +31,11 @@ QByteArray isoUtc(const QDateTime &t)
 
 // Rows of one table read in seq order next to the journal (a merge join: one pass, no lookups).
 struct Cursor {
-    Cursor(sqlite3 *db, const char *sql) : rows(db, sql) { advance(); }
+    Cursor(sqlite3 *db, const char *sql)
+        : rows(db, sql)
+    {
+        advance();
+    }
     void advance()
     {
         valid = rows.isValid() && rows.next();
@@ -161,7 +165,8 @@ public:
     QString check(const EntryView &entry, QByteArrayView) override
     {
         if (entry.payload != noSalePayload)
-            return Ledger::tr("its payload is not a no-sale record of version %1").arg(entry.version);
+            return Ledger::tr("its payload is not a no-sale record of version %1")
+                .arg(entry.version);
         return {};
     }
     qint64 strayBefore(qint64) override { return noMoreRows; }
@@ -198,10 +203,21 @@ const JournalKind *findKind(QByteArrayView name)
 
 // Every table that records history keeps these guards; verify refuses a ledger without them.
 const char *const appendOnlyGuards[] = {
-    "meta_no_update", "meta_no_delete", "journal_no_update", "journal_no_delete",
-    "sales_no_update", "sales_no_delete", "sale_lines_no_update", "sale_lines_no_delete",
-    "sale_adjustments_no_update", "sale_adjustments_no_delete", "tenders_no_update",
-    "tenders_no_delete", "outbox_no_delete", "outbox_fixed", "print_jobs_no_delete",
+    "meta_no_update",
+    "meta_no_delete",
+    "journal_no_update",
+    "journal_no_delete",
+    "sales_no_update",
+    "sales_no_delete",
+    "sale_lines_no_update",
+    "sale_lines_no_delete",
+    "sale_adjustments_no_update",
+    "sale_adjustments_no_delete",
+    "tenders_no_update",
+    "tenders_no_delete",
+    "outbox_no_delete",
+    "outbox_fixed",
+    "print_jobs_no_delete",
     "print_jobs_fixed",
 };
 
@@ -231,8 +247,9 @@ struct Ledger::Statements {
         : begin(db, "BEGIN IMMEDIATE")
         , commit(db, "COMMIT")
         , rollback(db, "ROLLBACK")
-        , journal(db, "INSERT INTO journal (seq, kind, version, created_at, payload, prev_mac, mac) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        , journal(db,
+                  "INSERT INTO journal (seq, kind, version, created_at, payload, prev_mac, mac) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
         , outbox(db, "INSERT INTO outbox (seq) VALUES (?)")
         , printJob(db, "INSERT INTO print_jobs (seq, kind, created_at) VALUES (?, ?, ?)")
         , sale(db, "INSERT INTO sales (seq, total_fen, tax_fen) VALUES (?, ?, ?)")
@@ -298,9 +315,8 @@ QByteArray Ledger::entryMac(QByteArrayView previous, qint64 seq, QByteArrayView 
     return m_mac->compute({previous, {header.data(), header.size()}, payload});
 }
 
-bool Ledger::entryMacMatches(QByteArrayView previous, qint64 seq, QByteArrayView kind,
-                             int version, QByteArrayView createdAt, QByteArrayView payload,
-                             QByteArrayView mac)
+bool Ledger::entryMacMatches(QByteArrayView previous, qint64 seq, QByteArrayView kind, int version,
+                             QByteArrayView createdAt, QByteArrayView payload, QByteArrayView mac)
 {
     const auto header = entryHeader(m_terminalUtf8, seq, kind, version, createdAt);
     return m_mac->matches({previous, {header.data(), header.size()}, payload}, mac);
@@ -381,8 +397,8 @@ Status Ledger::open(const QString &dataDir, const QString &keyDir)
         return failed(anchored.error());
     if (m_terminalId.isEmpty()) {
         setTerminalId(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        QSqlQuery insert = m_db.prepare(
-            QStringLiteral("INSERT INTO meta (key, value) VALUES ('terminal_id', ?)"));
+        QSqlQuery insert =
+            m_db.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('terminal_id', ?)"));
         insert.addBindValue(m_terminalId);
         if (!insert.exec())
             return failed({ErrorCode::Storage, m_db.describe(insert.lastError())});
@@ -512,7 +528,10 @@ Status Ledger::migrateFoundationJournal(Database &db)
         previousHash = old.blob(4).toByteArray();
         const QByteArray createdAt = old.text(1).toByteArray();
         const QByteArray sealed = entryMac(previousMac, seq, "sale", 1, createdAt, payload);
-        insert.bind(1, seq).bindText(2, createdAt).bindBlob(3, payload).bindBlob(4, previousMac)
+        insert.bind(1, seq)
+            .bindText(2, createdAt)
+            .bindBlob(3, payload)
+            .bindBlob(4, previousMac)
             .bindBlob(5, sealed);
         if (!insert.run())
             return db.describe(insert.errorCode());
@@ -521,12 +540,13 @@ Status Ledger::migrateFoundationJournal(Database &db)
     }
     if (old.errorCode())
         return db.describe(old.errorCode());
-    return db.execScript(QStringLiteral(
-        "DROP TABLE old_print_jobs; DROP TABLE old_outbox; DROP TABLE old_tenders; "
-        "DROP TABLE old_sale_lines; DROP TABLE old_journal; DROP TABLE old_sales;"));
+    return db.execScript(
+        QStringLiteral("DROP TABLE old_print_jobs; DROP TABLE old_outbox; DROP TABLE old_tenders; "
+                       "DROP TABLE old_sale_lines; DROP TABLE old_journal; DROP TABLE old_sales;"));
 }
 
-Result<qint64> Ledger::commit(const JournalKind &kind, const QDateTime &atUtc, const QByteArray &payload,
+Result<qint64> Ledger::commit(const JournalKind &kind, const QDateTime &atUtc,
+                              const QByteArray &payload,
                               const std::function<int(qint64)> &writeRows)
 {
     if (!m_sql)
@@ -542,8 +562,13 @@ Result<qint64> Ledger::commit(const JournalKind &kind, const QDateTime &atUtc, c
         if (!failed && !s.run())
             failed = s.errorCode();
     };
-    sql.journal.bind(1, seq).bindText(2, kind.name).bind(3, kind.version).bindText(4, createdAt)
-        .bindBlob(5, payload).bindBlob(6, m_head.mac).bindBlob(7, mac);
+    sql.journal.bind(1, seq)
+        .bindText(2, kind.name)
+        .bind(3, kind.version)
+        .bindText(4, createdAt)
+        .bindBlob(5, payload)
+        .bindBlob(6, m_head.mac)
+        .bindBlob(7, mac);
     step(sql.journal);
     if (!failed)
         failed = writeRows(seq);
@@ -572,8 +597,9 @@ Result<qint64> Ledger::commitSale(const Sale &sale)
     if (sale.lines.isEmpty())
         return Error{ErrorCode::InvalidInput, tr("A sale needs at least one line.")};
     if (!tendersSettle(sale.tenders, sale.total))
-        return Error{ErrorCode::InvalidInput,
-                     tr("The tenders do not pay the total ¥%1 exactly.").arg(sale.total.toString())};
+        return Error{
+            ErrorCode::InvalidInput,
+            tr("The tenders do not pay the total ¥%1 exactly.").arg(sale.total.toString())};
     static const JournalKind &saleKind = *findKind("sale");
     return commit(saleKind, sale.createdAt, encodeSale(sale), [&](qint64 seq) {
         Statements &sql = *m_sql;
@@ -582,23 +608,35 @@ Result<qint64> Ledger::commitSale(const Sale &sale)
             return sql.sale.errorCode();
         int number = 0;
         for (const SaleLine &l : sale.lines) {
-            sql.line.bind(1, seq).bind(2, ++number).bindText(3, l.sku.toUtf8())
-                .bind(4, l.quantity).bind(5, l.weighed ? 1 : 0).bind(6, l.unitPrice.fen)
-                .bind(7, l.total.fen).bind(8, l.taxRateBp);
+            sql.line.bind(1, seq)
+                .bind(2, ++number)
+                .bindText(3, l.sku.toUtf8())
+                .bind(4, l.quantity)
+                .bind(5, l.weighed ? 1 : 0)
+                .bind(6, l.unitPrice.fen)
+                .bind(7, l.total.fen)
+                .bind(8, l.taxRateBp);
             if (!sql.line.run())
                 return sql.line.errorCode();
         }
         number = 0;
         for (const Adjustment &a : sale.adjustments) {
-            sql.adjustment.bind(1, seq).bind(2, ++number).bind(3, a.line + 1)
-                .bindText(4, a.source.toUtf8()).bind(5, a.amount.fen);
+            sql.adjustment.bind(1, seq)
+                .bind(2, ++number)
+                .bind(3, a.line + 1)
+                .bindText(4, a.source.toUtf8())
+                .bind(5, a.amount.fen);
             if (!sql.adjustment.run())
                 return sql.adjustment.errorCode();
         }
         number = 0;
         for (const Tender &t : sale.tenders) {
-            sql.tender.bind(1, seq).bind(2, ++number).bindText(3, tenderKindName(t.kind).toUtf8())
-                .bind(4, t.amount.fen).bind(5, t.received.fen).bind(6, t.change.fen)
+            sql.tender.bind(1, seq)
+                .bind(2, ++number)
+                .bindText(3, tenderKindName(t.kind).toUtf8())
+                .bind(4, t.amount.fen)
+                .bind(5, t.received.fen)
+                .bind(6, t.change.fen)
                 .bindText(7, t.reference.toUtf8());
             if (!sql.tender.run())
                 return sql.tender.errorCode();
@@ -657,8 +695,8 @@ QString checkFile(const QString &name, bool full, const Database &database)
 
 VerifyResult Ledger::verify(bool full, AnchorCheck anchorCheck)
 {
-    auto fileCheck = std::async(std::launch::async, checkFile,
-                                m_db.connection().databaseName(), full, std::cref(m_db));
+    auto fileCheck = std::async(std::launch::async, checkFile, m_db.connection().databaseName(),
+                                full, std::cref(m_db));
     VerifyResult result = walkJournal(anchorCheck);
     // A damaged file explains whatever the walk found, so it is what verify reports.
     if (const QString problem = fileCheck.get(); !problem.isEmpty())
@@ -762,8 +800,9 @@ VerifyResult Ledger::walkJournal(AnchorCheck anchorCheck)
     result.entries = expected - 1;
     for (auto &[kind, rows] : checkers)
         if (const qint64 stray = rows->strayBefore(noMoreRows); stray != noMoreRows)
-            return fail(stray, tr("its %1 rows have no journal entry")
-                                   .arg(QString::fromLatin1(kind->name)));
+            return fail(
+                stray,
+                tr("its %1 rows have no journal entry").arg(QString::fromLatin1(kind->name)));
     if (outbox.valid)
         return fail(outbox.seq, tr("the outbox has an event no entry made"));
     if (printJobs.valid)

@@ -71,7 +71,8 @@ private:
     Status loadHead();
     Status migrateFoundationJournal(Database &db);
     VerifyResult walkJournal(AnchorCheck anchorCheck);
-    Result<qint64> commit(const JournalKind &kind, const QDateTime &atUtc, const QByteArray &payload,
+    Result<qint64> commit(const JournalKind &kind, const QDateTime &atUtc,
+                          const QByteArray &payload,
                           const std::function<int(qint64 seq)> &writeRows);
     QByteArray entryMac(QByteArrayView previous, qint64 seq, QByteArrayView kind, int version,
                         QByteArrayView createdAt, QByteArrayView payload);

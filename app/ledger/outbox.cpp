@@ -31,12 +31,12 @@ Status Outbox::open(const QString &dataDir)
     m_begin = Statement(db, "BEGIN IMMEDIATE");
     m_commit = Statement(db, "COMMIT");
     m_rollback = Statement(db, "ROLLBACK");
-    for (const Statement *s : {&m_batch, &m_count, &m_sent, &m_attempted, &m_begin, &m_commit,
-                               &m_rollback})
+    for (const Statement *s :
+         {&m_batch, &m_count, &m_sent, &m_attempted, &m_begin, &m_commit, &m_rollback})
         if (!s->isValid())
-            return Error{ErrorCode::Damaged,
-                         tr("The outbox of %1 is damaged. Restore the ledger from a backup.")
-                             .arg(m_path)};
+            return Error{
+                ErrorCode::Damaged,
+                tr("The outbox of %1 is damaged. Restore the ledger from a backup.").arg(m_path)};
     return {};
 }
 

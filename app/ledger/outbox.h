@@ -12,12 +12,12 @@ namespace smartpos {
 // One event for the cloud, in its own envelope: the wire format the sync client sends. The body
 // is the journal entry's payload, byte for byte (stored once, in the journal).
 struct OutboxEvent {
-    QString eventId;    // the idempotency key the cloud deduplicates on, stable across retries
-    QString kind;       // the journal entry's kind ("sale", "no_sale", …)
-    int version = 0;    // the payload's schema version
+    QString eventId; // the idempotency key the cloud deduplicates on, stable across retries
+    QString kind;    // the journal entry's kind ("sale", "no_sale", …)
+    int version = 0; // the payload's schema version
     QString terminalId;
-    qint64 seq = 0;     // the journal entry's sequence number
-    QString createdAt;  // UTC, ISO 8601 with milliseconds
+    qint64 seq = 0;    // the journal entry's sequence number
+    QString createdAt; // UTC, ISO 8601 with milliseconds
     QByteArray body;
     int attempts = 0;
 };

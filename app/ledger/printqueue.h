@@ -12,8 +12,8 @@ namespace smartpos {
 
 struct PrintJob {
     qint64 id = 0;
-    qint64 seq = 0;  // the journal entry it prints
-    QString kind;    // "receipt", "no_sale", "reprint", …
+    qint64 seq = 0; // the journal entry it prints
+    QString kind;   // "receipt", "no_sale", "reprint", …
     int attempts = 0;
     QString createdAt;
 };

@@ -149,8 +149,7 @@ Sale SaleRecord::toSale(QByteArrayView createdAt) const
     for (const Line &l : lines)
         sale.lines.append(SaleLine{l.sku.toString(), l.code.toString(), l.nameZh.toString(),
                                    l.nameEn.toString(), l.quantity, l.unit.equals("g"),
-                                   Money::fromFen(l.price), Money::fromFen(l.total),
-                                   int(l.taxBp)});
+                                   Money::fromFen(l.price), Money::fromFen(l.total), int(l.taxBp)});
     for (const Adjustment &a : adjustments)
         sale.adjustments.append(smartpos::Adjustment{a.source.toString(), a.nameZh.toString(),
                                                      a.nameEn.toString(), int(a.line) - 1,

@@ -131,8 +131,9 @@ bool Connection::open(const QByteArray &path, int schemaVersion, int *errorCode)
                              nullptr);
     if (rc == SQLITE_OK) {
         sqlite3_busy_timeout(m_db, 5000);
-        rc = sqlite3_exec(m_db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-                                "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=ON",
+        rc = sqlite3_exec(m_db,
+                          "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                          "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=ON",
                           nullptr, nullptr, nullptr);
     }
     if (rc == SQLITE_OK) {

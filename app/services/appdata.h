@@ -13,7 +13,7 @@ namespace smartpos {
 // The terminal's settings (smartpos.ini in the data directory, mode 0600).
 struct AppConfig {
     QString storeName;
-    QString language;   // "zh_CN", "en", or empty for the system locale
+    QString language;       // "zh_CN", "en", or empty for the system locale
     int wedgeMaxGapMs = 40; // keys closer than this belong to a scanner burst
     QList<VariableCodeLayout> variableLayouts;
 

@@ -240,7 +240,8 @@ bool openBare(Bare &b, QString *error)
         q.next();
         pageSize = "PRAGMA page_size=" + q.value(0).toByteArray();
     }
-    const QByteArray path = QFile::encodeName(QDir(b.dir.path()).filePath(QStringLiteral("bare.db")));
+    const QByteArray path =
+        QFile::encodeName(QDir(b.dir.path()).filePath(QStringLiteral("bare.db")));
     if (sqlite3_open_v2(path.constData(), &b.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         nullptr)
         != SQLITE_OK) {
@@ -256,8 +257,8 @@ bool openBare(Bare &b, QString *error)
             return false;
     return exec(b.db, "COMMIT", error) && prepare(b.db, "BEGIN IMMEDIATE", &b.begin, error)
            && prepare(b.db, "COMMIT", &b.commit, error)
-           && prepare(b.db, "INSERT INTO sales (seq, total_fen, tax_fen) VALUES (?, ?, ?)",
-                      &b.sale, error)
+           && prepare(b.db, "INSERT INTO sales (seq, total_fen, tax_fen) VALUES (?, ?, ?)", &b.sale,
+                      error)
            && prepare(b.db,
                       "INSERT INTO sale_lines (seq, line_no, sku, quantity, weighed, "
                       "unit_price_fen, total_fen, tax_rate_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -266,10 +267,11 @@ bool openBare(Bare &b, QString *error)
                       "INSERT INTO tenders (seq, tender_no, kind, amount_fen, received_fen, "
                       "change_fen, reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
                       &b.tender, error)
-           && prepare(b.db,
-                      "INSERT INTO journal (seq, kind, version, created_at, payload, prev_mac, mac) "
-                      "VALUES (?, 'sale', 2, ?, ?, ?, ?)",
-                      &b.journal, error)
+           && prepare(
+               b.db,
+               "INSERT INTO journal (seq, kind, version, created_at, payload, prev_mac, mac) "
+               "VALUES (?, 'sale', 2, ?, ?, ?, ?)",
+               &b.journal, error)
            && prepare(b.db, "INSERT INTO outbox (seq) VALUES (?)", &b.outbox, error)
            && prepare(b.db,
                       "INSERT INTO print_jobs (seq, kind, created_at) VALUES (?, 'receipt', ?)",
@@ -380,10 +382,10 @@ void BM_CommitBareSqlite(benchmark::State &state)
             const qint64 seq = bare->seq + 1;
             row.at = sale.createdAt.toString(Qt::ISODateWithMs).toUtf8();
             row.payload = encodeSale(sale);
-            row.mac = bare->mac.compute({bare->headMac,
-                                         terminal + '\n' + QByteArray::number(seq) + "\nsale\n2\n"
-                                             + row.at + '\n',
-                                         row.payload});
+            row.mac = bare->mac.compute(
+                {bare->headMac,
+                 terminal + '\n' + QByteArray::number(seq) + "\nsale\n2\n" + row.at + '\n',
+                 row.payload});
         };
         if (!timePayload)
             prepareRow();
@@ -428,8 +430,8 @@ double canonicalMedianUs()
 void registerAll()
 {
     for (int run = 1; run <= runs; ++run) {
-        benchmark::RegisterBenchmark(QStringLiteral("BM_CommitLedger/run:%1").arg(run).toUtf8().constData(),
-                                     BM_CommitLedger)
+        benchmark::RegisterBenchmark(
+            QStringLiteral("BM_CommitLedger/run:%1").arg(run).toUtf8().constData(), BM_CommitLedger)
             ->Iterations(commitsPerRun)
             ->UseManualTime()
             ->Unit(benchmark::kMicrosecond);
@@ -439,8 +441,9 @@ void registerAll()
             ->Iterations(commitsPerRun / 4)
             ->UseManualTime()
             ->Unit(benchmark::kMicrosecond);
-        benchmark::RegisterBenchmark(QStringLiteral("BM_CommitBareSqlite/run:%1").arg(run).toUtf8().constData(),
-                                     BM_CommitBareSqlite)
+        benchmark::RegisterBenchmark(
+            QStringLiteral("BM_CommitBareSqlite/run:%1").arg(run).toUtf8().constData(),
+            BM_CommitBareSqlite)
             ->Arg(0)
             ->Iterations(commitsPerRun)
             ->UseManualTime()
@@ -469,8 +472,8 @@ int main(int argc, char *argv[])
     std::printf("\nsale commit (5 lines, 1 tender, journal, outbox, print job), WAL + "
                 "synchronous=FULL, %s:\n",
                 SMARTPOS_BENCH_TMP_DIR);
-    std::printf("%-28s %8s %10s %10s %10s %10s\n", "", "commits", "median_us", "p90_us",
-                "p99_us", "max_us");
+    std::printf("%-28s %8s %10s %10s %10s %10s\n", "", "commits", "median_us", "p90_us", "p99_us",
+                "max_us");
     const auto row = [](const char *name, std::vector<double> &s) {
         if (s.empty())
             return 0.0;

@@ -143,8 +143,8 @@ int main(int argc, char *argv[])
     benchmark::RunSpecifiedBenchmarks();
     std::printf("\nscan -> cart updated, all timed scans (cart cleared every %d scans):\n",
                 scansPerCart);
-    std::printf("%-10s %10s %10s %10s %10s %10s %10s\n", "catalog", "scans", "median_us",
-                "p90_us", "p99_us", "p99.9_us", "max_us");
+    std::printf("%-10s %10s %10s %10s %10s %10s %10s\n", "catalog", "scans", "median_us", "p90_us",
+                "p99_us", "p99.9_us", "max_us");
     bool overTarget = false;
     for (auto &[products, f] : fixtures) {
         if (!f || f->samples.empty())

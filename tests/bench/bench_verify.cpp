@@ -23,9 +23,12 @@ namespace {
 Sale randomSale(QRandomGenerator &random, qint64 index)
 {
     static const char *const names[][2] = {
-        {"可口可乐 330ml 罐装", "Coca-Cola Can 330ml"}, {"乐事 薯片 原味 70g", "Lay's Classic 70g"},
-        {"伊利 纯牛奶 250ml", "Yili Whole Milk 250ml"}, {"康师傅 红烧牛肉面", "Master Kong Beef Noodles"},
-        {"心相印 纸巾 10包", "Hearttex Tissues 10 packs"}, {"农夫山泉 550ml", "Nongfu Spring 550ml"},
+        {"可口可乐 330ml 罐装", "Coca-Cola Can 330ml"},
+        {"乐事 薯片 原味 70g", "Lay's Classic 70g"},
+        {"伊利 纯牛奶 250ml", "Yili Whole Milk 250ml"},
+        {"康师傅 红烧牛肉面", "Master Kong Beef Noodles"},
+        {"心相印 纸巾 10包", "Hearttex Tissues 10 packs"},
+        {"农夫山泉 550ml", "Nongfu Spring 550ml"},
     };
     Sale sale;
     sale.createdAt = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC).addSecs(index * 20);
@@ -34,14 +37,16 @@ Sale randomSale(QRandomGenerator &random, qint64 index)
         const int n = random.bounded(int(std::size(names)));
         const qint64 price = 100 + random.bounded(3000);
         const qint64 quantity = random.bounded(1, 4);
-        sale.lines.append(SaleLine{QStringLiteral("SKU%1").arg(n), QStringLiteral("69000000000%1").arg(n, 2, 10, QLatin1Char('0')),
+        sale.lines.append(SaleLine{QStringLiteral("SKU%1").arg(n),
+                                   QStringLiteral("69000000000%1").arg(n, 2, 10, QLatin1Char('0')),
                                    QString::fromUtf8(names[n][0]), QString::fromUtf8(names[n][1]),
                                    quantity, false, Money::fromFen(price),
                                    Money::fromFen(price * quantity), 1300});
         sale.total += sale.lines.last().total;
     }
     sale.tax = taxIncluded(sale.total, 1300);
-    sale.tenders.append(*cashTender(sale.total, Money::fromFen((sale.total.fen + 9999) / 10000 * 10000)));
+    sale.tenders.append(
+        *cashTender(sale.total, Money::fromFen((sale.total.fen + 9999) / 10000 * 10000)));
     return sale;
 }
 
@@ -70,8 +75,8 @@ bool makeLedger(const QString &dataDir, const QString &keyDir, qint64 entries)
     QRandomGenerator random(20261123);
     for (qint64 i = 1; i <= entries; ++i) {
         const QDateTime at = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC).addSecs(i * 20);
-        const auto committed = i % 50 == 0 ? ledger.commitNoSale(at)
-                                           : ledger.commitSale(randomSale(random, i));
+        const auto committed =
+            i % 50 == 0 ? ledger.commitNoSale(at) : ledger.commitSale(randomSale(random, i));
         if (!committed) {
             std::fprintf(stderr, "bench: %s\n", qPrintable(committed.error().message));
             return false;

@@ -20,9 +20,14 @@ private slots:
 namespace {
 OutboxEvent sampleEvent(qint64 seq)
 {
-    return {Outbox::eventIdFor(u"0e3c7d7e-7d1a-4bd5-9a3f-1d2b8f6a4c10"_s, seq), u"sale"_s, 2,
-            u"0e3c7d7e-7d1a-4bd5-9a3f-1d2b8f6a4c10"_s, seq, u"2026-11-23T13:04:39.123Z"_s,
-            R"({"lines":[{"name_zh":"可乐 \"大\""}],"total":300})"_ba, 0};
+    return {Outbox::eventIdFor(u"0e3c7d7e-7d1a-4bd5-9a3f-1d2b8f6a4c10"_s, seq),
+            u"sale"_s,
+            2,
+            u"0e3c7d7e-7d1a-4bd5-9a3f-1d2b8f6a4c10"_s,
+            seq,
+            u"2026-11-23T13:04:39.123Z"_s,
+            R"({"lines":[{"name_zh":"可乐 \"大\""}],"total":300})"_ba,
+            0};
 }
 } // namespace
 
