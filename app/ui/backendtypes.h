@@ -5,6 +5,7 @@
 #include "cashiercontroller.h"
 #include "customerdisplay.h"
 #include "language.h"
+#include "uilog.h"
 
 #include <QQmlEngine>
 
@@ -22,8 +23,8 @@ template <typename T> T *providedSingleton(QQmlEngine *engine)
     if (instance)
         QQmlEngine::setObjectOwnership(instance, QQmlEngine::CppOwnership);
     else
-        qWarning("SmartPOS.Backend: no %s was provided to this engine",
-                 T::staticMetaObject.className());
+        qCWarning(lcUi, "SmartPOS.Backend: no %s was provided to this engine",
+                  T::staticMetaObject.className());
     return instance;
 }
 
