@@ -26,7 +26,7 @@ int simulate(const admin::Invocation &invocation)
     AppData data;
     if (!admin::openForWriting(invocation, data))
         return admin::Failed;
-    SaleSession session(data.catalog, data.ledger, data.clock, data.config.variableLayouts);
+    SaleSession session(data.catalog, data.ledger, data.clock, data.config.rules);
     const QStringList codes = data.catalog.someCodes(500);
     // Without --no-sale-every: one run of `sales`. With it: runs of K sales (seeds S, S+K, …),
     // each followed by one no-sale entry written straight to the ledger.

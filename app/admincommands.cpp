@@ -167,22 +167,58 @@ bool checkDataDirExists(const QString &dir)
     return true;
 }
 
+// "A01, A02, A03 and 12 more": a summary line stays readable for an import of 100 000 products.
+QString someOf(const QStringList &skus)
+{
+    constexpr qsizetype shown = 10;
+    QString text = skus.first(std::min(shown, skus.size())).join(QStringLiteral(", "));
+    if (skus.size() > shown)
+        text += QStringLiteral(" and %1 more").arg(skus.size() - shown);
+    return text;
+}
+
+void printImportReport(const ImportReport &report, bool dryRun)
+{
+    print(QStringLiteral("%1 %2 products: %3 new, %4 updated, %5 unchanged, %6 codes moved")
+              .arg(dryRun ? QStringLiteral("dry run, nothing changed: would import")
+                          : QStringLiteral("imported"))
+              .arg(report.products)
+              .arg(report.added.size())
+              .arg(report.updated.size())
+              .arg(report.unchanged)
+              .arg(report.moves.size()));
+    if (!report.added.isEmpty())
+        print(QStringLiteral("new: ") + someOf(report.added));
+    if (!report.updated.isEmpty())
+        print(QStringLiteral("updated: ") + someOf(report.updated));
+    for (const CodeMove &move : report.moves)
+        print(QStringLiteral("moved %1 %2: %3 → %4")
+                  .arg(move.isPlu ? QStringLiteral("PLU") : QStringLiteral("barcode"), move.code,
+                       move.fromSku, move.toSku));
+}
+
 int catalogImport(const Invocation &invocation)
 {
     const QString file = invocation.arguments.first();
+    ImportOptions options;
+    options.dryRun = invocation.isSet(QStringLiteral("dry-run"));
+    const QString encoding = invocation.value(QStringLiteral("encoding"), QStringLiteral("utf-8"));
+    if (const auto known = textEncodingFromName(encoding))
+        options.encoding = *known;
+    else
+        return usage(QStringLiteral("--encoding: “%1” is not utf-8 or gb18030 (gbk)").arg(encoding),
+                     invocation.command);
     AppData data;
     if (!openForWriting(invocation, data))
         return Failed;
-    const ImportReport report = data.catalog.importCsv(file);
+    options.rules = data.config.rules;
+    const ImportReport report = data.catalog.importCsv(file, options);
     if (!report.ok)
         return fail(report.line ? QStringLiteral("%1 line %2: %3 — nothing was imported.")
                                       .arg(file, QString::number(report.line), report.reason)
                                 : QStringLiteral("%1: %2 — nothing was imported.")
                                       .arg(file, report.reason));
-    print(QStringLiteral("imported %1 products (%2 new, %3 updated)")
-              .arg(report.products)
-              .arg(report.added)
-              .arg(report.products - report.added));
+    printImportReport(report, options.dryRun);
     return Done;
 }
 
@@ -449,13 +485,19 @@ QList<Command> libraryCommands()
 {
     return {
         {{QStringLiteral("catalog"), QStringLiteral("import")},
-         QStringLiteral("FILE.csv"),
+         QStringLiteral("[--dry-run] [--encoding utf-8|gb18030] FILE.csv"),
          QStringLiteral("import or update products; a bad row rejects the whole file"),
-         QStringLiteral("Adds new SKUs and updates existing ones from FILE.csv (UTF-8, RFC 4180, the "
-                        "header of docs/operations.md) in one transaction.\nThe first bad row "
-                        "(its line number and the reason) rejects the whole file and changes "
-                        "nothing."),
-         {},
+         QStringLiteral("Adds new SKUs and updates existing ones from FILE.csv (RFC 4180, the "
+                        "header of docs/operations.md) in one transaction, then lists the new, "
+                        "updated and unchanged products and every barcode or PLU that moved.\n"
+                        "The first bad row (its line number and the reason) rejects the whole "
+                        "file and changes nothing. A barcode or PLU that another product has "
+                        "moves only when the file lists that product too."),
+         {{QStringLiteral("dry-run"), {},
+           QStringLiteral("check the file and print the summary; change nothing")},
+          {QStringLiteral("encoding"), QStringLiteral("NAME"),
+           QStringLiteral("utf-8 (default, with or without BOM) or gb18030 (also gbk: what Excel "
+                          "saves as CSV on Chinese Windows)")}},
          {QStringLiteral("FILE.csv")},
          catalogImport},
         {{QStringLiteral("catalog"), QStringLiteral("generate")},

@@ -81,7 +81,7 @@ bool TillApp::start(const TillOptions &options, QString *error)
 void TillApp::buildServices()
 {
     m_session = std::make_unique<SaleSession>(m_data->catalog, m_data->ledger, m_data->clock,
-                                              m_data->config.variableLayouts);
+                                              m_data->config.rules);
     m_search = std::make_unique<ProductSearch>(m_data->catalog);
     m_cartModel = std::make_unique<CartModel>(m_session->cart());
     m_searchModel = std::make_unique<SearchModel>();

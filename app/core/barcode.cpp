@@ -47,17 +47,18 @@ ProductCode normalizeProductCode(QStringView scanned)
 
 QString VariableCodeLayout::toString() const
 {
-    return QStringLiteral("%1:%2:%3:%4")
+    return QStringLiteral("%1:%2:%3:%4%5")
         .arg(prefix)
         .arg(pluDigits)
         .arg(valueDigits)
-        .arg(value == Value::PriceFen ? QStringLiteral("price") : QStringLiteral("weight"));
+        .arg(value == Value::PriceFen ? QStringLiteral("price") : QStringLiteral("weight"),
+             markdown ? QStringLiteral(":markdown") : QString());
 }
 
 std::optional<VariableCodeLayout> VariableCodeLayout::fromString(QStringView text)
 {
     const auto parts = text.split(u':');
-    if (parts.size() != 4 || !allDigits(parts[0]) || !parts[0].startsWith(u'2'))
+    if (parts.size() < 4 || parts.size() > 5 || !allDigits(parts[0]) || !parts[0].startsWith(u'2'))
         return std::nullopt;
     VariableCodeLayout layout;
     layout.prefix = parts[0].toString();
@@ -71,6 +72,11 @@ std::optional<VariableCodeLayout> VariableCodeLayout::fromString(QStringView tex
         layout.value = Value::WeightGrams;
     else
         return std::nullopt;
+    if (parts.size() == 5) {
+        if (parts[4] != u"markdown" || layout.value != Value::PriceFen)
+            return std::nullopt;
+        layout.markdown = true;
+    }
     if (!pluOk || !valueOk || layout.pluDigits < 1 || layout.valueDigits < 1
         || !layout.isConsistent())
         return std::nullopt;
@@ -91,8 +97,27 @@ std::optional<VariableCode> decodeVariableCode(QStringView gtin13,
     if (!best)
         return std::nullopt;
     const qsizetype pluStart = best->prefix.size();
-    return VariableCode{gtin13.mid(pluStart, best->pluDigits).toString(), best->value,
-                        gtin13.mid(pluStart + best->pluDigits, best->valueDigits).toLongLong()};
+    return VariableCode{canonicalPlu(gtin13.mid(pluStart, best->pluDigits)), best->value,
+                        gtin13.mid(pluStart + best->pluDigits, best->valueDigits).toLongLong(),
+                        best->markdown};
+}
+
+QString canonicalPlu(QStringView digits)
+{
+    if (!allDigits(digits))
+        return {};
+    while (digits.startsWith(u'0'))
+        digits = digits.sliced(1);
+    return digits.toString();
+}
+
+int pluDigitsEveryLayoutCarries(const QList<VariableCodeLayout> &layouts)
+{
+    int digits = 0;
+    for (const auto &layout : layouts)
+        if (layout.isConsistent())
+            digits = digits == 0 ? layout.pluDigits : std::min(digits, layout.pluDigits);
+    return digits;
 }
 
 QList<VariableCodeLayout> defaultVariableCodeLayouts()

@@ -32,18 +32,28 @@ struct VariableCodeLayout {
     int pluDigits = 5;
     int valueDigits = 5;
     Value value = Value::PriceFen;
+    // Price labels only: the store also prints them on goods sold by the piece, to mark them
+    // down (a sandwich near its date). Otherwise a price label on such goods is refused.
+    bool markdown = false;
 
     bool isConsistent() const { return prefix.size() + pluDigits + valueDigits + 1 == 13; }
-    // "22:5:5:weight" ⇄ layout; used by settings and the admin tool.
+    // "22:5:5:weight", "21:5:5:price:markdown" ⇄ layout; used by settings and the admin tool.
     QString toString() const;
     static std::optional<VariableCodeLayout> fromString(QStringView text);
 };
 
 struct VariableCode {
-    QString plu;
+    QString plu; // as the catalog keys it: canonicalPlu()
     VariableCodeLayout::Value kind;
     qint64 value = 0; // fen or grams, as `kind` says
+    bool markdown = false; // its layout's
 };
+
+// A PLU as the catalog keys it: its ASCII digits without leading zeros (a label prints 00123,
+// Excel keeps 123). Empty when `digits` is not 1 or more ASCII digits or is all zeros.
+QString canonicalPlu(QStringView digits);
+// The most PLU digits every layout carries: a PLU must fit each label the store prints.
+int pluDigitsEveryLayoutCarries(const QList<VariableCodeLayout> &layouts);
 
 // Decodes a valid GTIN-13 against the first matching layout (longest prefix wins).
 std::optional<VariableCode> decodeVariableCode(QStringView gtin13,

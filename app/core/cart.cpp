@@ -4,52 +4,78 @@
 
 namespace smartpos {
 
-Money CartLine::total() const
+std::optional<Money> CartLine::checkedTotal() const
 {
     if (labelPrice)
         return *labelPrice;
     if (product.isWeighed())
         return priceForWeight(product.price, quantity);
-    return product.price * quantity;
+    return product.price.times(quantity);
 }
 
-int Cart::addUnits(const Product &product, const QString &code, qint64 units)
+CartEdit Cart::place(int index, const CartLine &line)
 {
-    // Weighed goods need a scale label; a zero or negative count would shrink a line.
-    if (product.isWeighed() || units < 1 || units > maxUnitsPerLine)
-        return -1;
+    if (line.product.price > m_limits.unitPrice || line.product.price.isNegative())
+        return {-1, CartRefusal::UnitPrice};
+    const std::optional<Money> lineTotal = line.checkedTotal();
+    if (!lineTotal || *lineTotal > m_limits.line)
+        return {-1, CartRefusal::LineTotal};
+    // Every line is within the line limit, itself within MoneyLimits::ceiling: no sum overflows.
+    const Money saleTotal =
+        total() + *lineTotal - (index < m_lines.size() ? m_lines[index].total() : Money());
+    if (saleTotal > m_limits.sale)
+        return {-1, CartRefusal::SaleTotal};
+    if (index < m_lines.size())
+        m_lines[index] = line;
+    else
+        m_lines.append(line);
+    m_lastChanged = index;
+    return {index, CartRefusal::None};
+}
+
+CartEdit Cart::addUnits(const Product &product, const QString &code, qint64 units)
+{
+    if (product.isWeighed())
+        return {-1, CartRefusal::NeedsLabel};
+    if (units < 1 || units > maxUnitsPerLine)
+        return {-1, CartRefusal::Quantity};
     for (int i = 0; i < m_lines.size(); ++i) {
-        CartLine &line = m_lines[i];
+        const CartLine &line = m_lines[i];
         // A line priced by its label costs what the label says: never add units to it.
         if (line.product.id == product.id && !line.product.isWeighed() && !line.labelPrice) {
             if (line.quantity + units > maxUnitsPerLine)
-                return -1;
-            line.quantity += units;
-            return m_lastChanged = i;
+                return {-1, CartRefusal::Quantity};
+            CartLine more = line;
+            more.quantity += units;
+            return place(i, more);
         }
     }
-    m_lines.append(CartLine{product, code, units, std::nullopt});
-    return m_lastChanged = int(m_lines.size() - 1);
+    return place(int(m_lines.size()), CartLine{product, code, units, std::nullopt});
 }
 
-int Cart::addWeighed(const Product &product, const QString &code, qint64 grams,
-                     std::optional<Money> labelPrice)
+CartEdit Cart::addWeighed(const Product &product, const QString &code, qint64 grams,
+                          std::optional<Money> labelPrice)
 {
     // A label needs a weight or a price; grams of a unit product would be priced per piece.
-    if (labelPrice ? labelPrice->fen <= 0 || grams < 0 : grams < 1 || !product.isWeighed())
-        return -1;
-    m_lines.append(CartLine{product, code, grams, labelPrice});
-    return m_lastChanged = int(m_lines.size() - 1);
+    if (labelPrice && labelPrice->fen <= 0)
+        return {-1, CartRefusal::NoLabelPrice};
+    if (labelPrice ? grams < 0 : grams < 1)
+        return {-1, CartRefusal::Quantity};
+    if (!labelPrice && !product.isWeighed())
+        return {-1, CartRefusal::NotWeighed};
+    return place(int(m_lines.size()), CartLine{product, code, grams, labelPrice});
 }
 
-bool Cart::setQuantity(int index, qint64 units)
+CartEdit Cart::setQuantity(int index, qint64 units)
 {
     if (index < 0 || index >= m_lines.size() || m_lines[index].product.isWeighed()
-        || m_lines[index].labelPrice || units < 1 || units > maxUnitsPerLine)
-        return false;
-    m_lines[index].quantity = units;
-    m_lastChanged = index;
-    return true;
+        || m_lines[index].labelPrice)
+        return {-1, CartRefusal::NotEditable};
+    if (units < 1 || units > maxUnitsPerLine)
+        return {-1, CartRefusal::Quantity};
+    CartLine changed = m_lines[index];
+    changed.quantity = units;
+    return place(index, changed);
 }
 
 bool Cart::removeLine(int index)

@@ -72,7 +72,8 @@ std::optional<ClassifiedCode> classifyOwnCode(QStringView code)
         if (code.startsWith(prefix)) {
             ClassifiedCode result;
             result.kind = kind;
-            result.displayText = code.toString();
+            // The payload is not verified yet: a long run of digits in it may be a payment code.
+            result.displayText = maskLongDigitRuns(code);
             result.payload = code.mid(prefix.size()).toString();
             return result;
         }

@@ -1,5 +1,6 @@
 #include "money.h"
 
+#include <limits>
 #include <optional>
 
 namespace smartpos {
@@ -40,23 +41,43 @@ std::optional<Money> Money::parse(QStringView text)
     return Money{negative ? -fen : fen};
 }
 
-qint64 roundDiv(qint64 numerator, qint64 denominator)
+namespace {
+// Half away from zero on 128 bits: neither the product nor adding half a step can overflow.
+__int128 roundDiv128(__int128 numerator, __int128 denominator)
 {
-    Q_ASSERT(denominator > 0);
-    const qint64 half = denominator / 2;
+    const __int128 half = denominator / 2;
     if (numerator >= 0)
         return (numerator + half) / denominator;
     return -((-numerator + half) / denominator);
 }
 
-Money priceForWeight(Money pricePerKg, qint64 grams)
+std::optional<qint64> narrowed(__int128 value)
 {
-    return Money{roundDiv(pricePerKg.fen * grams, 1000)};
+    if (value > std::numeric_limits<qint64>::max() || value < std::numeric_limits<qint64>::min())
+        return std::nullopt;
+    return qint64(value);
+}
+} // namespace
+
+qint64 roundDiv(qint64 numerator, qint64 denominator)
+{
+    Q_ASSERT(denominator > 0);
+    // |numerator / denominator| ≤ |numerator| rounded: fits, except INT64_MIN / 1, which is exact.
+    return qint64(roundDiv128(numerator, denominator));
+}
+
+std::optional<Money> priceForWeight(Money pricePerKg, qint64 grams)
+{
+    const auto fen = narrowed(roundDiv128(__int128(pricePerKg.fen) * grams, 1000));
+    return fen ? std::optional(Money{*fen}) : std::nullopt;
 }
 
 Money taxIncluded(Money gross, int taxRateBasisPoints)
 {
-    return Money{roundDiv(gross.fen * taxRateBasisPoints, 10000 + taxRateBasisPoints)};
+    Q_ASSERT(taxRateBasisPoints >= 0);
+    // rate / (10000 + rate) < 1, so the tax is never larger than the gross and always fits.
+    return Money{qint64(roundDiv128(__int128(gross.fen) * taxRateBasisPoints,
+                                    10000 + taxRateBasisPoints))};
 }
 
 } // namespace smartpos

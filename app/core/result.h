@@ -20,6 +20,7 @@ enum class ErrorCode {
     TooNew,       // written by a newer SmartPOS
     Device,       // a device is missing, busy or failed
     Network,      // the network or a server failed
+    Unconfirmed,  // allowed, but unusual enough to be done only when confirmed (a large change)
 };
 
 struct Error {

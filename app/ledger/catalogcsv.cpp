@@ -8,10 +8,38 @@ namespace smartpos {
 
 namespace {
 
-bool isPlu(QStringView text)
+bool isAsciiDigits(QStringView text)
 {
-    return !text.isEmpty() && text.size() <= 6
-           && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+    return !text.isEmpty()
+           && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+// Characters a product text must not hold: controls (NUL, tab, line breaks), invisible format
+// characters (bidi overrides that reorder a receipt, zero-width spaces, U+FEFF), line and
+// paragraph separators, and what is no character at all (unpaired surrogates, private use,
+// unassigned). Returns the first one.
+std::optional<char32_t> forbiddenCharacter(QStringView text)
+{
+    for (const char32_t c : text.toUcs4()) {
+        switch (QChar::category(c)) {
+        case QChar::Other_Control:
+        case QChar::Other_Format:
+        case QChar::Other_Surrogate:
+        case QChar::Other_PrivateUse:
+        case QChar::Other_NotAssigned:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph:
+            return c;
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
+qsizetype characterCount(QStringView text)
+{
+    return text.toUcs4().size();
 }
 
 } // namespace
@@ -22,8 +50,11 @@ QString catalogCsvHeader()
         "sku,barcodes,name_zh,name_en,category,price_fen,tax_rate_bp,sold_by,plu");
 }
 
-CatalogCsvReader::CatalogCsvReader(QIODevice *device)
-    : m_csv(device)
+CatalogCsvReader::CatalogCsvReader(QIODevice *device, const StoreRules &rules,
+                                   TextEncoding encoding)
+    : m_csv(device, encoding)
+    , m_limits(rules.limits)
+    , m_pluDigits(pluDigitsEveryLayoutCarries(rules.layouts))
 {
 }
 
@@ -33,11 +64,58 @@ bool CatalogCsvReader::fail(const QString &reason)
     return false;
 }
 
+bool CatalogCsvReader::readPrice(const QString &field, Product *product)
+{
+    bool ok = false;
+    const qint64 fen = field.toLongLong(&ok);
+    if (!ok && isAsciiDigits(field)) // digits beyond qint64: certainly above the limit
+        return fail(tr("price_fen %1 is above ¥%2, the most one product may cost (unit_price in "
+                       "smartpos.ini)")
+                        .arg(field, m_limits.unitPrice.toString()));
+    if (!ok || fen < 0) {
+        if (const auto yuan = Money::parse(field); yuan && !yuan->isNegative())
+            return fail(tr("price_fen \"%1\" is not a whole number of fen: the column is in fen, "
+                           "so ¥%2 is %3")
+                            .arg(field, yuan->toString())
+                            .arg(yuan->fen));
+        return fail(tr("price_fen \"%1\" is not a whole number of fen ≥ 0").arg(field));
+    }
+    product->price = Money::fromFen(fen);
+    if (product->price > m_limits.unitPrice)
+        return fail(tr("price_fen %1 (¥%2) is above ¥%3, the most one product may cost (unit_price "
+                       "in smartpos.ini)")
+                        .arg(field, product->price.toString(), m_limits.unitPrice.toString()));
+    if (product->isWeighed() && product->price.isZero())
+        return fail(tr("a product sold by weight needs a price per kg above 0"));
+    return true;
+}
+
+bool CatalogCsvReader::readPlu(const QString &field, Product *product)
+{
+    if (field.isEmpty())
+        return true;
+    if (!isAsciiDigits(field))
+        return fail(tr("plu \"%1\" is not a number (digits 0–9 only)").arg(field));
+    product->plu = canonicalPlu(field);
+    if (product->plu.isEmpty())
+        return fail(tr("plu %1 is zero; scale labels number products from 1").arg(field));
+    if (product->plu.size() > m_pluDigits)
+        return fail(tr("plu %1 has %2 digits, but the scale labels carry %3 (scanner/"
+                       "variable_layouts in smartpos.ini)")
+                        .arg(field)
+                        .arg(product->plu.size())
+                        .arg(m_pluDigits));
+    return true;
+}
+
 bool CatalogCsvReader::readHeader()
 {
     if (m_csv.readRow(&m_fields) && m_fields.join(u',') == catalogCsvHeader())
         return true;
     m_line = 1;
+    // Bytes that are not text in the encoding say so, rather than "not the header".
+    if (!m_csv.error().isEmpty())
+        return fail(m_csv.error());
     return fail(tr("the first line must be the header: %1").arg(catalogCsvHeader()));
 }
 
@@ -53,9 +131,31 @@ bool CatalogCsvReader::next(CatalogRow *row)
     const QStringList &f = m_fields;
     if (f.size() != 9)
         return fail(tr("expected 9 fields, found %1").arg(f.size()));
+    // Text fields: what a receipt, the screens and the search can show, in sensible lengths.
+    const struct {
+        QString column;
+        QString value;
+        int maxLength;
+    } texts[] = {
+        {QStringLiteral("sku"), f[0].trimmed(), CatalogFieldLimits::skuLength},
+        {QStringLiteral("name_zh"), f[2].trimmed(), CatalogFieldLimits::nameLength},
+        {QStringLiteral("name_en"), f[3].trimmed(), CatalogFieldLimits::nameLength},
+        {QStringLiteral("category"), f[4].trimmed(), CatalogFieldLimits::categoryLength},
+    };
+    for (const auto &text : texts) {
+        if (const auto c = forbiddenCharacter(text.value))
+            return fail(tr("%1 holds a control or invisible character (U+%2): retype it")
+                            .arg(text.column,
+                                 QString::number(uint(*c), 16).toUpper().rightJustified(4, u'0')));
+        if (characterCount(text.value) > text.maxLength)
+            return fail(tr("%1 has %2 characters; at most %3 fit a receipt line")
+                            .arg(text.column)
+                            .arg(characterCount(text.value))
+                            .arg(text.maxLength));
+    }
     Product &p = row->product;
     p = Product();
-    p.sku = f[0].trimmed();
+    p.sku = texts[0].value;
     if (p.sku.isEmpty())
         return fail(tr("the SKU is empty"));
     row->codes.clear();
@@ -68,20 +168,13 @@ bool CatalogCsvReader::next(CatalogRow *row)
                             .arg(raw));
         row->codes.append(code.gtin);
     }
-    p.nameZh = f[2].trimmed();
-    p.nameEn = f[3].trimmed();
+    p.nameZh = texts[1].value;
+    p.nameEn = texts[2].value;
     if (p.nameZh.isEmpty() && p.nameEn.isEmpty())
         return fail(tr("the product has no name"));
-    p.category = f[4].trimmed();
+    p.category = texts[3].value;
     if (p.category.isEmpty())
         return fail(tr("the category is empty"));
-    bool ok = false;
-    p.price = Money::fromFen(f[5].trimmed().toLongLong(&ok));
-    if (!ok || p.price.isNegative())
-        return fail(tr("price_fen \"%1\" is not a whole number of fen ≥ 0").arg(f[5]));
-    p.taxRateBp = f[6].trimmed().toInt(&ok);
-    if (!ok || p.taxRateBp < 0 || p.taxRateBp > 10000)
-        return fail(tr("tax_rate_bp \"%1\" is not between 0 and 10000").arg(f[6]));
     const QString soldBy = f[7].trimmed();
     if (soldBy == u"unit")
         p.soldBy = SoldBy::Unit;
@@ -89,9 +182,21 @@ bool CatalogCsvReader::next(CatalogRow *row)
         p.soldBy = SoldBy::Weight;
     else
         return fail(tr("sold_by \"%1\" is neither unit nor weight").arg(soldBy));
-    p.plu = f[8].trimmed();
-    if (!p.plu.isEmpty() && !isPlu(p.plu))
-        return fail(tr("plu \"%1\" is not 1–6 digits").arg(p.plu));
+    if (!readPrice(f[5].trimmed(), &p))
+        return false;
+    bool ok = false;
+    p.taxRateBp = f[6].trimmed().toInt(&ok);
+    if (!ok || p.taxRateBp < 0 || p.taxRateBp > CatalogFieldLimits::taxRateBp)
+        return fail(tr("tax_rate_bp \"%1\" is not between 0 and %2 (basis points: 13 % is 1300)")
+                        .arg(f[6])
+                        .arg(CatalogFieldLimits::taxRateBp));
+    if (p.taxRateBp > 0 && p.taxRateBp < 100)
+        return fail(tr("tax_rate_bp %1 is %1 basis points, under 1 %: the column is in basis "
+                       "points, so %1 % is %2")
+                        .arg(p.taxRateBp)
+                        .arg(p.taxRateBp * 100));
+    if (!readPlu(f[8].trimmed(), &p))
+        return false;
     if (p.isWeighed() && p.plu.isEmpty())
         return fail(tr("a product sold by weight needs a PLU for scale labels"));
     if (!p.isWeighed() && row->codes.isEmpty())

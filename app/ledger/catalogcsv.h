@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/product.h"
+#include "core/storerules.h"
 #include "csv.h"
 
 #include <QCoreApplication>
@@ -19,15 +20,25 @@ struct CatalogRow {
     QStringList codes; // its barcodes as the catalog keys them (normalizeProductCode)
 };
 
-// Turns a catalog CSV file into validated products: every field checked, and no SKU, PLU or
-// barcode twice in the file. No database here: whether a PLU already belongs to another product
-// in the catalog is the store's question.
+// What a catalog row may hold beyond the store's limits.
+struct CatalogFieldLimits {
+    static constexpr int skuLength = 32;      // characters
+    static constexpr int nameLength = 60;     // characters, each of name_zh and name_en
+    static constexpr int categoryLength = 30; // characters
+    static constexpr int taxRateBp = 3000;    // 30 %: above any VAT rate
+};
+
+// Turns a catalog CSV file into validated products: every field checked against the store's
+// rules (price limit, the PLU digits its scale labels carry), and no SKU, PLU or barcode twice
+// in the file. No database here: whether a code already belongs to another product in the
+// catalog is the store's question.
 class CatalogCsvReader {
     // The messages were written for CatalogStore::importCsv and are translated under its name.
     Q_DECLARE_TR_FUNCTIONS(smartpos::CatalogStore)
 
 public:
-    explicit CatalogCsvReader(QIODevice *device);
+    explicit CatalogCsvReader(QIODevice *device, const StoreRules &rules = {},
+                              TextEncoding encoding = TextEncoding::Utf8);
 
     // Reads the first line; false when it is not catalogCsvHeader() (error() says so, line() is 1).
     bool readHeader();
@@ -42,8 +53,12 @@ public:
 
 private:
     bool fail(const QString &reason);
+    bool readPrice(const QString &field, Product *product);
+    bool readPlu(const QString &field, Product *product);
 
     CsvReader m_csv;
+    MoneyLimits m_limits;
+    int m_pluDigits;
     QStringList m_fields;
     QSet<QString> m_skus;
     QSet<QString> m_plus;

@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -33,6 +35,12 @@ CREATE TABLE barcodes (
 ) WITHOUT ROWID;;
 CREATE INDEX barcodes_product ON barcodes(product_id);;
 CREATE VIRTUAL TABLE product_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2')
+)"),
+    // PLUs are keyed without leading zeros (canonicalPlu): a label prints 00123, Excel keeps 123.
+    // A PLU whose short form another product already has keeps its zeros, and no label finds it:
+    // the next import reports it.
+    QStringLiteral(R"(
+UPDATE OR IGNORE products SET plu = NULLIF(ltrim(plu, '0'), '') WHERE plu IS NOT NULL
 )"),
 };
 
@@ -201,9 +209,8 @@ struct CatalogStore::Upsert {
             "tax_rate_bp = excluded.tax_rate_bp, sold_by = excluded.sold_by, plu = excluded.plu "
             "RETURNING id")))
         , dropCodes(db.prepare(QStringLiteral("DELETE FROM barcodes WHERE product_id = ?")))
-        , addCode(db.prepare(
-              QStringLiteral("INSERT INTO barcodes (code, product_id) VALUES (?, ?) "
-                             "ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id")))
+        , addCode(
+              db.prepare(QStringLiteral("INSERT INTO barcodes (code, product_id) VALUES (?, ?)")))
         , dropTerms(db.prepare(QStringLiteral("DELETE FROM product_search WHERE rowid = ?")))
         , addTerms(
               db.prepare(QStringLiteral("INSERT INTO product_search (rowid, terms) VALUES (?, ?)")))
@@ -247,7 +254,149 @@ bool CatalogStore::upsert(Upsert &sql, const Product &p, const QStringList &code
     return ok;
 }
 
-ImportReport CatalogStore::importCsv(const QString &csvPath)
+// One import in its transaction: applies the rows in file order and keeps track of every code
+// (barcode or PLU) that changes hands, so that a code is only ever taken from a product the file
+// also changes.
+class CatalogStore::Import {
+    Q_DECLARE_TR_FUNCTIONS(smartpos::CatalogStore)
+
+public:
+    Import(CatalogStore &store, ImportReport &report)
+        : m_store(store)
+        , m_report(report)
+        , m_upsert(store.m_db)
+        , m_bySku(store.m_db.prepare(
+              QStringLiteral("SELECT %1 FROM products p WHERE p.sku = ?").arg(productColumns)))
+        , m_codesOf(store.m_db.prepare(
+              QStringLiteral("SELECT code FROM barcodes WHERE product_id = ? ORDER BY code")))
+        , m_codeOwner(store.m_db.prepare(QStringLiteral(
+              "SELECT %1 FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?")
+                                             .arg(productColumns)))
+        , m_dropCode(store.m_db.prepare(QStringLiteral("DELETE FROM barcodes WHERE code = ?")))
+        , m_dropPlu(store.m_db.prepare(QStringLiteral("UPDATE products SET plu = NULL WHERE id = ?")))
+    {
+    }
+
+    bool apply(const CatalogRow &row, qint64 line, QString *error)
+    {
+        const Product &p = row.product;
+        m_fileSkus.insert(p.sku);
+        m_bySku.bindValue(0, p.sku);
+        const std::optional<Product> before = m_store.fetchOne(m_bySku);
+        const QStringList codesBefore = before ? codesOf(before->id) : QStringList();
+        QStringList codes = row.codes;
+        codes.sort();
+
+        if (!p.plu.isEmpty() && (!before || before->plu != p.plu)) {
+            m_store.m_byPlu.bindValue(0, p.plu);
+            if (!take(m_store.fetchOne(m_store.m_byPlu), {p.plu, true, {}, p.sku}, line,
+                      m_releasedPlus, m_dropPlu, error))
+                return false;
+        }
+        if (before && !before->plu.isEmpty() && before->plu != p.plu)
+            m_releasedPlus.insert(before->plu, p.sku);
+        for (const QString &code : std::as_const(codes)) {
+            if (codesBefore.contains(code))
+                continue;
+            m_codeOwner.bindValue(0, code);
+            if (!take(m_store.fetchOne(m_codeOwner), {code, false, {}, p.sku}, line,
+                      m_releasedCodes, m_dropCode, error))
+                return false;
+        }
+        for (const QString &code : codesBefore)
+            if (!codes.contains(code))
+                m_releasedCodes.insert(code, p.sku);
+
+        if (!before)
+            m_report.added.append(p.sku);
+        else if (sameProduct(*before, p) && codesBefore == codes && !m_lostCodes.contains(before->id))
+            return ++m_report.unchanged, true;
+        else
+            m_report.updated.append(p.sku);
+        return m_store.upsert(m_upsert, p, codes, error);
+    }
+
+    // After the last row: a code taken from a product that the file does not list is refused,
+    // the first in file order; `line` says where it was taken.
+    bool checkTakenCodes(qint64 *line, QString *error)
+    {
+        for (const Taken &taken : std::as_const(m_taken)) {
+            if (taken.pending && !m_fileSkus.contains(taken.move.fromSku)) {
+                *line = taken.line;
+                *error = taken.move.isPlu
+                             ? tr("PLU %1 belongs to %2 (%3), which this file does not list. To "
+                                  "move the PLU, list %2 with its new PLU in the same file.")
+                                   .arg(taken.move.code, taken.move.fromSku, taken.ownerName)
+                             : tr("barcode %1 belongs to %2 (%3), which this file does not list. "
+                                  "To move the barcode, list %2 with its other barcodes in the "
+                                  "same file.")
+                                   .arg(taken.move.code, taken.move.fromSku, taken.ownerName);
+                return false;
+            }
+            m_report.moves.append(taken.move);
+        }
+        return true;
+    }
+
+private:
+    struct Taken {
+        qint64 line;
+        CodeMove move;
+        bool pending;      // taken from its owner before the owner's own row (if any) came
+        QString ownerName; // for the message
+    };
+
+    QStringList codesOf(qint64 productId)
+    {
+        QStringList codes;
+        m_codesOf.bindValue(0, productId);
+        if (m_store.exec(m_codesOf))
+            while (m_codesOf.next())
+                codes.append(m_codesOf.value(0).toString());
+        m_codesOf.finish();
+        return codes;
+    }
+
+    // `move` gives a code to the row's product: from `owner` (its row comes later, or never:
+    // checkTakenCodes decides) or from a product an earlier row already took it from.
+    bool take(const std::optional<Product> &owner, CodeMove move, qint64 line,
+              const QHash<QString, QString> &released, QSqlQuery &drop, QString *error)
+    {
+        if (owner && owner->sku != move.toSku) {
+            move.fromSku = owner->sku;
+            m_taken.append({line, move, true, owner->displayName()});
+            m_lostCodes.insert(owner->id);
+            drop.bindValue(0, move.isPlu ? QVariant(owner->id) : QVariant(move.code));
+            if (!drop.exec()) {
+                *error = m_store.m_db.describe(drop.lastError());
+                return false;
+            }
+        } else if (const auto from = released.constFind(move.code); from != released.cend()) {
+            move.fromSku = *from;
+            m_taken.append({line, move, false, {}});
+        }
+        return true;
+    }
+
+    static bool sameProduct(const Product &a, const Product &b)
+    {
+        return a.nameZh == b.nameZh && a.nameEn == b.nameEn && a.category == b.category
+               && a.price == b.price && a.taxRateBp == b.taxRateBp && a.soldBy == b.soldBy
+               && a.plu == b.plu;
+    }
+
+    CatalogStore &m_store;
+    ImportReport &m_report;
+    Upsert m_upsert;
+    QSqlQuery m_bySku, m_codesOf, m_codeOwner, m_dropCode, m_dropPlu;
+    QSet<QString> m_fileSkus;
+    // Codes an earlier row gave up, and the SKU that had them.
+    QHash<QString, QString> m_releasedCodes, m_releasedPlus;
+    QList<Taken> m_taken;
+    QSet<qint64> m_lostCodes; // products a row took a code from
+};
+
+ImportReport CatalogStore::importCsv(const QString &csvPath, const ImportOptions &options)
 {
     ImportReport report;
     QFile file(csvPath);
@@ -255,13 +404,12 @@ ImportReport CatalogStore::importCsv(const QString &csvPath)
         report.reason = tr("cannot read %1: %2").arg(csvPath, file.errorString());
         return report;
     }
-    CatalogCsvReader csv(&file);
+    CatalogCsvReader csv(&file, options.rules, options.encoding);
     if (!csv.readHeader()) {
         report.line = csv.line();
         report.reason = csv.error();
         return report;
     }
-    const qint64 before = count();
     QSqlDatabase &db = m_db.connection();
     if (!db.transaction()) {
         report.reason = m_db.describe(db.lastError());
@@ -269,24 +417,30 @@ ImportReport CatalogStore::importCsv(const QString &csvPath)
     }
     auto reject = [&](qint64 line, const QString &reason) {
         db.rollback();
-        report = ImportReport{false, line, reason, 0, 0};
+        report = ImportReport();
+        report.line = line;
+        report.reason = reason;
         return report;
     };
-    Upsert sql(m_db);
-    CatalogRow row;
-    while (csv.next(&row)) {
+    {
+        Import import(*this, report);
+        CatalogRow row;
+        while (csv.next(&row)) {
+            QString problem;
+            if (!import.apply(row, csv.line(), &problem))
+                return reject(csv.line(), problem);
+            ++report.products;
+        }
+        if (!csv.error().isEmpty())
+            return reject(csv.line(), csv.error());
+        qint64 line = 0;
         QString problem;
-        if (!upsert(sql, row.product, row.codes, &problem))
-            return reject(csv.line(), problem);
-        ++report.products;
+        if (!import.checkTakenCodes(&line, &problem))
+            return reject(line, problem);
     }
-    if (!csv.error().isEmpty())
-        return reject(csv.line(), csv.error());
-    const qint64 after = count();
-    if (!db.commit())
+    if (options.dryRun ? !db.rollback() : !db.commit())
         return reject(0, m_db.describe(db.lastError()));
     report.ok = true;
-    report.added = after - before;
     return report;
 }
 

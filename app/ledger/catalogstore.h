@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/product.h"
+#include "core/storerules.h"
+#include "csv.h"
 #include "database.h"
 #include "searchterms.h"
 
@@ -12,12 +14,30 @@
 
 namespace smartpos {
 
+// A barcode or PLU that an import gives to another product.
+struct CodeMove {
+    QString code;    // the barcode, or the PLU when isPlu
+    bool isPlu = false;
+    QString fromSku; // who had it before the import
+    QString toSku;   // who has it after
+};
+
+struct ImportOptions {
+    StoreRules rules; // price limit and the PLU digits the scale labels carry
+    TextEncoding encoding = TextEncoding::Utf8;
+    bool dryRun = false; // check and report everything, then change nothing
+};
+
+// What an import changed (or, with dryRun, would change): nothing at all unless ok.
 struct ImportReport {
     bool ok = false;
     qint64 line = 0; // the file line of the first bad row
     QString reason;  // why it was rejected, or why the file could not be read
-    qint64 products = 0;
-    qint64 added = 0; // new products; the rest were updates of existing SKUs
+    qint64 products = 0; // rows read
+    QStringList added;   // SKUs of new products
+    QStringList updated; // SKUs of products that changed (fields, barcodes or PLU)
+    qint64 unchanged = 0;
+    QList<CodeMove> moves; // in file order
 };
 
 // The product catalog in its own SQLite file (catalog.db), so a catalog import or resync can
@@ -41,8 +61,10 @@ public:
     // Up to `limit` barcodes of unit products, for the simulator.
     QStringList someCodes(int limit);
 
-    // All rows or none: the first bad row rejects the whole file (rows: CatalogCsvReader).
-    ImportReport importCsv(const QString &csvPath);
+    // All rows or none: the first bad row rejects the whole file (rows: CatalogCsvReader). A
+    // barcode or PLU another product owns may move only when the file changes that product too
+    // (it lists the product, without that code): swapping codes works, taking one does not.
+    ImportReport importCsv(const QString &csvPath, const ImportOptions &options = {});
     // The header line importCsv expects: catalogCsvHeader().
     static QString csvHeader();
     // Replaces the catalog with products 0 … count-1 of syntheticProduct() (benchmarks).
@@ -56,6 +78,7 @@ private:
     bool exec(QSqlQuery &query);
     std::optional<Product> fetchOne(QSqlQuery &query);
     struct Upsert;
+    class Import;
     bool upsert(Upsert &sql, const Product &product, const QStringList &codes, QString *error);
 
     Database m_db;

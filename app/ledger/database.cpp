@@ -6,10 +6,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
+#include <QtEndian>
 #include <QUrl>
 #include <QUuid>
 
 #include <sqlite3.h>
+
+#include <atomic>
+#include <cstring>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -37,7 +41,94 @@ bool createPrivateFile(const QString &path, QString *error)
     return true;
 }
 
+std::atomic<int> busyTimeoutMs = 5000;
+
+// The page size in the header of the database file at `path`; 0 when it does not start like
+// an SQLite database.
+quint32 databasePageSize(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray header = file.read(18);
+    if (header.size() < 18 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+        return 0;
+    const quint32 size = qFromBigEndian<quint16>(header.constData() + 16);
+    return size == 1 ? 65536 : size;
+}
+
+// The page size of the -wal file at `path` when it holds frames SQLite would replay, else 0.
+// SQLite checks only the file itself (https://sqlite.org/fileformat2.html#walformat): magic,
+// version, page size, the header's checksum, then frames that carry the header's salts and
+// chain its checksum (only the first frame's salts are looked at here). Nothing ties a -wal to
+// the database beside it: SQLite replays the -wal of another file over this one.
+quint32 walPageSize(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    constexpr int walHeader = 32;
+    constexpr int frameHeader = 24;
+    const QByteArray head = file.read(walHeader + frameHeader);
+    if (head.size() < walHeader + frameHeader)
+        return 0;
+    const char *bytes = head.constData();
+    const auto at = [bytes](int offset) { return qFromBigEndian<quint32>(bytes + offset); };
+    const quint32 magic = at(0);
+    const quint32 pageSize = at(8);
+    if ((magic & ~1u) != 0x377f0682 || at(4) != 3007000 || pageSize < 512 || pageSize > 65536
+        || (pageSize & (pageSize - 1)) != 0 || file.size() < walHeader + frameHeader + pageSize)
+        return 0;
+    // The checksum of the first 24 bytes, read as 32-bit words in the byte order the magic names.
+    const auto word = [bytes, bigEndian = (magic & 1) != 0](int offset) {
+        return bigEndian ? qFromBigEndian<quint32>(bytes + offset)
+                         : qFromLittleEndian<quint32>(bytes + offset);
+    };
+    quint32 s1 = 0;
+    quint32 s2 = 0;
+    for (int offset = 0; offset < 24; offset += 8) {
+        s1 += word(offset) + s2;
+        s2 += word(offset + 4) + s1;
+    }
+    if (s1 != at(24) || s2 != at(28))
+        return 0;
+    // A first frame without the header's salts is left over from before the last restart.
+    if (std::memcmp(bytes + walHeader + 8, bytes + 16, 8) != 0)
+        return 0;
+    return pageSize;
+}
+
+// Refuses a -wal that cannot be the one of the database file at `path`: SQLite would copy its
+// pages into the file. Only a different page size tells for certain (the page size of a WAL
+// database never changes); a -wal of another file with the same page size looks like its own.
+Status checkWalBelongs(const QString &path)
+{
+    const quint32 walPages = walPageSize(path + QStringLiteral("-wal"));
+    const quint32 filePages = databasePageSize(path);
+    if (walPages == 0 || filePages == 0 || walPages == filePages)
+        return {};
+    return Error{
+        ErrorCode::Damaged,
+        Database::tr("%1-wal does not belong to %1 (its pages are %2 bytes, the file's %3): one "
+                     "of them was copied or restored without the other. Nothing was changed. "
+                     "Stop SmartPOS; if %1 is the copy to keep (a restored backup), move %1-wal "
+                     "and %1-shm to another folder, else restore all three from one backup.")
+            .arg(path)
+            .arg(walPages)
+            .arg(filePages)};
+}
+
 } // namespace
+
+std::chrono::milliseconds busyTimeout()
+{
+    return std::chrono::milliseconds(busyTimeoutMs.load());
+}
+
+void setBusyTimeout(std::chrono::milliseconds timeout)
+{
+    busyTimeoutMs = int(timeout.count());
+}
 
 bool syncPath(const QString &path)
 {
@@ -114,6 +205,13 @@ void Database::close()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+void Database::closeAsFound()
+{
+    if (sqlite3 *db = handle())
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    close();
+}
+
 sqlite3 *Database::handle() const
 {
     return m_db.isOpen() ? *static_cast<sqlite3 *const *>(m_db.driver()->handle().constData())
@@ -157,13 +255,16 @@ Status Database::open(const QString &path, const QList<Migration> &migrations, M
         // Made by an installer, a restore or `touch`: sales are for the owner's eyes only.
         QFile::setPermissions(path, perms & ~groupOrOther);
     }
+    if (!created)
+        if (Status walBelongs = checkWalBelongs(path); !walBelongs)
+            return walBelongs;
+    const QString timeout = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeout().count());
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(readOnly
-                               ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
-                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_db.setConnectOptions(readOnly ? timeout + QStringLiteral(";QSQLITE_OPEN_READONLY") : timeout);
+    // A refused file keeps its -wal as found: it may belong to another copy of the file.
     auto failed = [this](Error error) {
-        close();
+        closeAsFound();
         return error;
     };
     if (!m_db.open())
@@ -176,13 +277,14 @@ Status Database::open(const QString &path, const QList<Migration> &migrations, M
     // database needs its -shm file (SQLite makes it, with an empty -wal, when the folder may be
     // written). In a folder nobody may write there can be no writer either, so without a -wal
     // to read the file is read as immutable; a -wal it cannot read is reported, never ignored.
+    // A lock means a writer, whose changes an immutable view would read half-made.
     Result<QVariant> version = value(QStringLiteral("PRAGMA user_version"));
-    if (!version && readOnly && QFileInfo(path + QStringLiteral("-wal")).size() == 0) {
+    if (!version && readOnly && version.error().code != ErrorCode::Locked
+        && QFileInfo(path + QStringLiteral("-wal")).size() == 0) {
         m_db.close();
         m_db.setDatabaseName(QStringLiteral("file:%1?immutable=1")
                                  .arg(QString::fromUtf8(QUrl::toPercentEncoding(path, "/"))));
-        m_db.setConnectOptions(
-            QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        m_db.setConnectOptions(timeout + QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
         if (!m_db.open())
             return failed(
                 describe(m_db.lastError().nativeErrorCode().toInt(), m_db.lastError().text()));
@@ -353,6 +455,23 @@ Error Database::describe(int sqliteCode, const QString &detail) const
 
 Error describeSqliteError(int sqliteCode, const QString &path, const QString &detail)
 {
+    // SQLite's own words, for support, when the caller has none.
+    const QString what = !detail.isEmpty()         ? detail
+                         : sqliteCode != SQLITE_OK ? QString::fromUtf8(sqlite3_errstr(sqliteCode))
+                                                   : Database::tr("no details");
+    switch (sqliteCode) {
+    case SQLITE_BUSY_SNAPSHOT: // no waiting: what was read is already out of date
+        return {ErrorCode::Locked,
+                Database::tr("%1 was changed by another program while SmartPOS was reading it. "
+                             "Nothing was saved; try again.")
+                    .arg(path)};
+    case SQLITE_READONLY_DBMOVED:
+        return {ErrorCode::Storage,
+                Database::tr("%1 was moved, renamed or replaced while SmartPOS had it open. "
+                             "Nothing was saved. Close SmartPOS and start it again; move or "
+                             "restore data files only while SmartPOS is closed.")
+                    .arg(path)};
+    }
     switch (sqliteCode & 0xff) {
     case SQLITE_FULL:
         return {
@@ -368,6 +487,17 @@ Error describeSqliteError(int sqliteCode, const QString &path, const QString &de
                 .arg(path)};
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+        // SQLite replays a -wal over whatever file it lies beside: a backup restored over the
+        // file alone, or a file from another till, reads as damaged.
+        if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+            return {ErrorCode::Damaged,
+                    Database::tr(
+                        "%1 is damaged or is not a SmartPOS database; it was left untouched. A "
+                        "likely cause is that %1-wal beside it belongs to another copy (a backup "
+                        "restored over %1 alone, or a file from another till). Stop SmartPOS, "
+                        "move %1-wal and %1-shm to another folder (keep them) and start again; "
+                        "if it is still refused, restore %1 from a backup or call support.")
+                        .arg(path)};
         return {ErrorCode::Damaged,
                 Database::tr(
                     "%1 is damaged or is not a SmartPOS database. It was left untouched; restore "
@@ -377,22 +507,33 @@ Error describeSqliteError(int sqliteCode, const QString &path, const QString &de
         return {ErrorCode::Storage,
                 Database::tr("Cannot open %1. Check that the folder exists and is writable.")
                     .arg(path)};
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return {
-            ErrorCode::Locked,
-            Database::tr("%1 is busy: another program has held it for more than 5 seconds. Close "
-                         "other SmartPOS windows or tools using this data folder and try again.")
-                .arg(path)};
+    case SQLITE_BUSY: {
+        // Whole seconds: 5 in production, where the timeout never changes.
+        const auto waited = std::chrono::ceil<std::chrono::seconds>(busyTimeout());
+        return {ErrorCode::Locked,
+                Database::tr("%1 is locked by another program (a database viewer, a backup or "
+                             "copy tool, another SmartPOS) and stayed locked for more than %2 "
+                             "seconds. Close that program and try again.")
+                    .arg(path)
+                    .arg(qMax<qint64>(1, waited.count()))};
+    }
+    case SQLITE_LOCKED: // within this process: SmartPOS opens no shared cache
+        return {ErrorCode::Locked,
+                Database::tr("%1 is in use by another task of SmartPOS. Nothing was saved; try "
+                             "again, and restart SmartPOS if this keeps happening.")
+                    .arg(path)};
     case SQLITE_IOERR:
         // A write that hits a size limit or a failing disk arrives here, not as "full".
         return {ErrorCode::Storage,
                 Database::tr(
                     "The disk reported an error on %1 (%2): it may be full or failing. Nothing "
                     "was saved; free some space or check the disk, then try again.")
-                    .arg(path, detail)};
+                    .arg(path, what)};
     default:
-        return {ErrorCode::Storage, Database::tr("Database error on %1: %2").arg(path, detail)};
+        return {ErrorCode::Storage,
+                Database::tr("Database error on %1: %2. Try again; if it keeps happening, call "
+                             "support with this message.")
+                    .arg(path, what)};
     }
 }
 

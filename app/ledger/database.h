@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -30,6 +31,11 @@ bool prepareDataDir(const QString &dir, QString *error);
 
 // What a failed SQLite call on `path` means, in words a cashier or manager can act on.
 Error describeSqliteError(int sqliteCode, const QString &path, const QString &detail = {});
+
+// How long a connection waits for a lock another connection holds before the statement fails
+// with ErrorCode::Locked: 5 s. Tests shorten it; it applies to connections opened afterwards.
+std::chrono::milliseconds busyTimeout();
+void setBusyTimeout(std::chrono::milliseconds timeout);
 
 // One numbered schema step: SQL (any number of statements), then an optional step in C++ for
 // what SQL cannot do (e.g. computing MACs), both in the step's one transaction.
@@ -61,6 +67,10 @@ public:
                 Mode mode = Mode::ReadWrite, int pageSize = 4096);
     bool open(const QString &path, const QStringList &migrations, QString *error);
     void close();
+    // Closes without the checkpoint SQLite makes when the last connection closes, so a file
+    // refused after it was opened stays as it was found, its -wal still beside it (which may
+    // belong to another copy of the file).
+    void closeAsFound();
     bool isOpen() const { return m_db.isOpen(); }
     QSqlDatabase &connection() { return m_db; }
     sqlite3 *handle() const;

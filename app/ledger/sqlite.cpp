@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include "database.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -130,7 +132,7 @@ bool Connection::open(const QByteArray &path, int schemaVersion, int *errorCode)
     int rc = sqlite3_open_v2(path.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                              nullptr);
     if (rc == SQLITE_OK) {
-        sqlite3_busy_timeout(m_db, 5000);
+        sqlite3_busy_timeout(m_db, int(busyTimeout().count()));
         rc = sqlite3_exec(m_db,
                           "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
                           "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=ON",

@@ -9,6 +9,39 @@
 
 namespace smartpos {
 
+namespace {
+
+// [limits] in yuan ("20000" or "20000.00"); a value that is not a valid limit keeps the default.
+void loadLimits(QSettings &settings, MoneyLimits *limits)
+{
+    const struct {
+        const char *key;
+        Money *value;
+    } entries[] = {
+        {"limits/unit_price", &limits->unitPrice},
+        {"limits/line", &limits->line},
+        {"limits/sale", &limits->sale},
+        {"limits/cash_received", &limits->cashReceived},
+        {"limits/confirm_change", &limits->confirmChange},
+    };
+    for (const auto &entry : entries) {
+        const QString text = settings.value(QLatin1StringView(entry.key)).toString();
+        if (text.isEmpty())
+            continue;
+        const auto limit = Money::parse(text);
+        if (limit && MoneyLimits::isValidLimit(*limit))
+            *entry.value = *limit;
+        else
+            qCWarning(lcServices,
+                      "smartpos.ini: ignoring %s = \"%s\" (expected an amount in yuan above 0 and "
+                      "at most %s); keeping %s",
+                      entry.key, qPrintable(text), qPrintable(MoneyLimits::ceiling.toString()),
+                      qPrintable(entry.value->toString()));
+    }
+}
+
+} // namespace
+
 AppConfig AppConfig::load(const QString &dataDir)
 {
     const QString path = QDir(dataDir).filePath(QStringLiteral("smartpos.ini"));
@@ -23,15 +56,16 @@ AppConfig AppConfig::load(const QString &dataDir)
         settings.value(QStringLiteral("scanner/variable_layouts")).toStringList();
     for (const QString &text : layouts) {
         if (auto layout = VariableCodeLayout::fromString(text))
-            config.variableLayouts.append(*layout);
+            config.rules.layouts.append(*layout);
         else
             qCWarning(lcServices,
                       "smartpos.ini: ignoring variable code layout \"%s\" (expected "
-                      "prefix:plu_digits:value_digits:price|weight, 13 digits in all)",
+                      "prefix:plu_digits:value_digits:price|weight[:markdown], 13 digits in all)",
                       qPrintable(text));
     }
-    if (config.variableLayouts.isEmpty())
-        config.variableLayouts = defaultVariableCodeLayouts();
+    if (config.rules.layouts.isEmpty())
+        config.rules.layouts = defaultVariableCodeLayouts();
+    loadLimits(settings, &config.rules.limits);
     if (QFile::exists(path))
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return config;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/barcode.h"
+#include "core/storerules.h"
 #include "core/clock.h"
 #include "ledger/catalogstore.h"
 #include "ledger/datadirlock.h"
@@ -15,7 +15,7 @@ struct AppConfig {
     QString storeName;
     QString language;       // "zh_CN", "en", or empty for the system locale
     int wedgeMaxGapMs = 40; // keys closer than this belong to a scanner burst
-    QList<VariableCodeLayout> variableLayouts;
+    StoreRules rules;       // scale-label layouts and money limits
 
     static AppConfig load(const QString &dataDir);
 };

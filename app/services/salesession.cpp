@@ -23,12 +23,13 @@ Money PaidSale::change() const
 }
 
 SaleSession::SaleSession(CatalogStore &catalog, Ledger &ledger, const Clock &clock,
-                         QList<VariableCodeLayout> layouts, QObject *parent)
+                         StoreRules rules, QObject *parent)
     : QObject(parent)
     , m_catalog(catalog)
     , m_ledger(ledger)
     , m_clock(clock)
-    , m_resolver(catalog, std::move(layouts))
+    , m_resolver(catalog, std::move(rules.layouts))
+    , m_cart(rules.limits)
 {
 }
 
@@ -80,14 +81,40 @@ Result<int> SaleSession::scanned(QStringView code)
                      : m_cart.addUnits(item->product, item->code));
 }
 
-Result<int> SaleSession::added(int line)
+Result<int> SaleSession::added(const CartEdit &edit)
 {
-    if (line < 0)
+    const MoneyLimits &limits = m_cart.limits();
+    switch (edit.refusal) {
+    case CartRefusal::None:
+        m_lastPaid.reset(); // the next sale has started
+        changed(State::Scanning);
+        return edit.line;
+    case CartRefusal::Quantity:
         return Error{ErrorCode::InvalidInput,
-                     tr("At most %1 units per line.").arg(Cart::maxUnitsPerLine)};
-    m_lastPaid.reset(); // the next sale has started
-    changed(State::Scanning);
-    return line;
+                     tr("Quantity must be between 1 and %1.").arg(Cart::maxUnitsPerLine)};
+    case CartRefusal::NeedsLabel:
+    case CartRefusal::NotWeighed:
+    case CartRefusal::NoLabelPrice:
+    case CartRefusal::NotEditable:
+        break; // the resolver and editable() answer these before the cart sees them
+    case CartRefusal::UnitPrice:
+        return Error{ErrorCode::InvalidInput,
+                     tr("Not added: its price is above ¥%1, the most one product may cost. Check "
+                        "the price in the catalog (or the limit, unit_price in smartpos.ini).")
+                         .arg(limits.unitPrice.toString())};
+    case CartRefusal::LineTotal:
+        return Error{ErrorCode::InvalidInput,
+                     tr("Not changed: the line would cost more than ¥%1, the most one line may "
+                        "cost (line in smartpos.ini).")
+                         .arg(limits.line.toString())};
+    case CartRefusal::SaleTotal:
+        return Error{ErrorCode::InvalidInput,
+                     tr("Not changed: the sale would cost more than ¥%1, the most one sale may "
+                        "cost (sale in smartpos.ini). Pay this sale, then ring up the rest as a "
+                        "new one.")
+                         .arg(limits.sale.toString())};
+    }
+    return Error{ErrorCode::InvalidInput, tr("This item cannot be added to the sale.")};
 }
 
 Status SaleSession::editable() const
@@ -117,13 +144,14 @@ Status SaleSession::setQuantity(int line, qint64 units)
 {
     if (Status ok = editable(); !ok)
         return ok;
-    if (line >= 0 && line < m_cart.lines().size() && m_cart.lines()[line].product.isWeighed())
-        return Error{ErrorCode::InvalidInput, tr("Weighed items keep the weight on their label.")};
-    if (!m_cart.setQuantity(line, units))
+    if (line < 0 || line >= m_cart.lines().size())
+        return Error{ErrorCode::NotFound, tr("Select a line first.")};
+    const CartLine &selected = m_cart.lines()[line];
+    if (selected.product.isWeighed() || selected.labelPrice)
         return Error{ErrorCode::InvalidInput,
-                     tr("Quantity must be between 1 and %1.").arg(Cart::maxUnitsPerLine)};
-    changed(State::Scanning);
-    return {};
+                     tr("An item with a scale label keeps what its label says.")};
+    const Result<int> changedLine = added(m_cart.setQuantity(line, units));
+    return changedLine ? Status() : changedLine.error();
 }
 
 Status SaleSession::removeLine(int line)
@@ -162,16 +190,27 @@ Status SaleSession::cancelTender()
     return {};
 }
 
-Status SaleSession::payCash(Money received)
+Status SaleSession::payCash(Money received, bool confirmed)
 {
     if (m_state != State::Tendering)
         return Error{ErrorCode::Conflict,
                      m_cart.isEmpty() ? tr("The cart is empty.") : tr("Open the payment first.")};
+    const MoneyLimits &limits = m_cart.limits();
+    if (received > limits.cashReceived)
+        return Error{ErrorCode::InvalidInput,
+                     tr("¥%1 is more cash than one sale takes (at most ¥%2): check the amount "
+                        "typed.")
+                         .arg(received.toString(), limits.cashReceived.toString())};
     const auto tender = cashTender(m_basket.total, received);
     if (!tender)
         return Error{ErrorCode::InvalidInput,
                      tr("¥%1 is less than the total ¥%2.")
                          .arg(received.toString(), m_basket.total.toString())};
+    if (tender->change >= limits.confirmChange && !confirmed)
+        return Error{ErrorCode::Unconfirmed,
+                     tr("Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter "
+                        "again to confirm, or correct the amount.")
+                         .arg(tender->change.toString(), received.toString())};
     const Sale sale =
         saleFromBasket(m_cart, m_basket,
                        m_clock.nowUtc(), {*tender});

@@ -5,6 +5,7 @@
 #include "core/pricing.h"
 #include "core/result.h"
 #include "core/sale.h"
+#include "core/storerules.h"
 #include "scanresolver.h"
 
 #include <QObject>
@@ -41,8 +42,8 @@ public:
     enum class State { Idle, Scanning, Tendering, Paid };
     Q_ENUM(State)
 
-    SaleSession(CatalogStore &catalog, Ledger &ledger, const Clock &clock,
-                QList<VariableCodeLayout> layouts, QObject *parent = nullptr);
+    SaleSession(CatalogStore &catalog, Ledger &ledger, const Clock &clock, StoreRules rules,
+                QObject *parent = nullptr);
 
     State state() const { return m_state; }
     const Cart &cart() const { return m_cart; }
@@ -64,8 +65,10 @@ public:
 
     Status beginTender();
     Status cancelTender();
-    // Commits the sale; the cart is kept (still Tendering) when it fails.
-    Status payCash(Money received);
+    // Commits the sale; the cart is kept (still Tendering) when it fails. Cash above the
+    // limit is refused; change of MoneyLimits::confirmChange or more is refused as Unconfirmed
+    // unless `confirmed`: the cashier confirms it deliberately.
+    Status payCash(Money received, bool confirmed = false);
     // Paid → Idle: the paid sale leaves the screens.
     void startNextSale();
 
@@ -82,7 +85,7 @@ signals:
 private:
     Result<int> scanned(QStringView code);
     Status editable() const;
-    Result<int> added(int line);
+    Result<int> added(const CartEdit &edit);
     // Reprices the cart and moves to `next`; announces the cart, then the state.
     void changed(State next);
     void setState(State next);

@@ -76,25 +76,36 @@ Result<ScanItem> ScanResolver::scaleLabel(const ClassifiedCode &code) const
 {
     const QString &gtin = code.product.gtin;
     const VariableCode &label = *code.scaleLabel;
-    const auto product = m_catalog.findByPlu(label.plu);
+    const bool weightLabel = label.kind == VariableCodeLayout::Value::WeightGrams;
+    const auto product = label.plu.isEmpty() ? std::nullopt : m_catalog.findByPlu(label.plu);
     if (!product)
-        return Error{ErrorCode::NotFound,
-                     tr("Scale label %1: no product has PLU %2.").arg(gtin, label.plu)};
-    if (label.kind == VariableCodeLayout::Value::WeightGrams) {
+        return Error{ErrorCode::NotFound, tr("Scale label %1: no product has its PLU.").arg(gtin)};
+    if (label.value <= 0)
+        return invalid(weightLabel
+                           ? tr("Scale label %1 shows no weight: weigh the item again and print "
+                                "a new label.")
+                                 .arg(gtin)
+                           : tr("Scale label %1 shows no price: weigh the item again and print "
+                                "a new label.")
+                                 .arg(gtin));
+    if (product->isWeighed() && product->price.fen <= 0)
+        return invalid(tr("%1 has no price per kg in the catalog: fix its price before selling it.")
+                           .arg(product->displayName()));
+    if (weightLabel) {
         if (!product->isWeighed())
             return invalid(tr("Scale label %1 carries a weight, but %2 is sold by the piece.")
                                .arg(gtin, product->displayName()));
-        if (label.value <= 0)
-            return invalid(tr("Scale label %1 shows no weight: weigh the item again.").arg(gtin));
         return ScanItem{*product, gtin, label.value, std::nullopt};
     }
-    // A price label: the printed total is what the customer pays; the weight is derived.
+    // A price label: the printed total is what the customer pays. On goods sold by the piece
+    // only as a markdown, when the store prints those (a layout marked markdown).
+    if (!product->isWeighed() && !label.markdown)
+        return invalid(tr("Scale label %1 carries a price, but %2 is sold by the piece: scan its "
+                          "own barcode. (Marked-down labels need a layout marked markdown in "
+                          "smartpos.ini.)")
+                           .arg(gtin, product->displayName()));
     const Money price = Money::fromFen(label.value);
-    if (price.fen <= 0)
-        return invalid(tr("Scale label %1 shows no price: weigh the item again.").arg(gtin));
-    const qint64 grams = product->isWeighed() && product->price.fen > 0
-                             ? roundDiv(price.fen * 1000, product->price.fen)
-                             : 1;
+    const qint64 grams = product->isWeighed() ? roundDiv(price.fen * 1000, product->price.fen) : 1;
     return ScanItem{*product, gtin, grams, price};
 }
 

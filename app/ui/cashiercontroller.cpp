@@ -144,12 +144,14 @@ void CashierController::voidCart()
 
 void CashierController::openPayment()
 {
+    m_cashToConfirm.reset();
     if (done(m_session.beginTender()))
         clearMessage();
 }
 
 void CashierController::cancelPayment()
 {
+    m_cashToConfirm.reset();
     (void)m_session.cancelTender();
 }
 
@@ -175,7 +177,13 @@ bool CashierController::payYuan(int yuan)
 
 bool CashierController::pay(Money received)
 {
-    if (!done(m_session.payCash(received)))
+    // The same amount again right after the question is the cashier's deliberate yes.
+    const bool confirmed = m_cashToConfirm == received;
+    const Status paid = m_session.payCash(received, confirmed);
+    m_cashToConfirm.reset();
+    if (!paid && paid.error().code == ErrorCode::Unconfirmed)
+        m_cashToConfirm = received;
+    if (!done(paid))
         return false;
     setMessage(tr("Sale %1 saved.").arg(m_session.lastPaid()->seq), false);
     return true;

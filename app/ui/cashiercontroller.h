@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cartmodel.h"
+#include "core/money.h"
 #include "core/result.h"
 #include "searchmodel.h"
 
@@ -57,7 +58,8 @@ public:
     Q_INVOKABLE void voidCart();
     Q_INVOKABLE void openPayment();
     Q_INVOKABLE void cancelPayment();
-    // Cash handed over, as typed ("100", "58.5"); pays and commits the sale when enough.
+    // Cash handed over, as typed ("100", "58.5"); pays and commits the sale when enough. Change
+    // of MoneyLimits::confirmChange or more asks first: the same amount again confirms it.
     Q_INVOKABLE bool payCash(const QString &received);
     Q_INVOKABLE bool payExact();
     Q_INVOKABLE bool payYuan(int yuan);
@@ -82,6 +84,7 @@ private:
     const ProductSearch &m_search;
     CartModel &m_lines;
     SearchModel &m_results;
+    std::optional<Money> m_cashToConfirm; // asked about; paid when the cashier enters it again
     int m_selectedLine = -1;
     QString m_message;
     bool m_messageIsError = false;

@@ -151,7 +151,7 @@ void BM_SaleThroughSession(benchmark::State &state)
         }
         session->codes = session->catalog.someCodes(5);
         session->session = std::make_unique<SaleSession>(
-            session->catalog, session->ledger, session->clock, defaultVariableCodeLayouts());
+            session->catalog, session->ledger, session->clock, StoreRules());
     }
     SaleSession &till = *session->session;
     std::vector<double> mine;

@@ -166,7 +166,7 @@ void TestCodes::scaleLabels_data()
                                   << u"10001"_s << VariableCodeLayout::Value::WeightGrams
                                   << qint64(500);
     QTest::newRow("price label") << u"2100012012508"_s << defaults << CodeKind::ScaleLabel
-                                 << u"00012"_s << VariableCodeLayout::Value::PriceFen
+                                 << u"12"_s << VariableCodeLayout::Value::PriceFen
                                  << qint64(1250);
     QTest::newRow("no layouts: a product")
         << u"2210001005005"_s << QString() << CodeKind::Product << QString()
@@ -175,11 +175,11 @@ void TestCodes::scaleLabels_data()
         << u"2301230123452"_s << defaults << CodeKind::Product << QString()
         << VariableCodeLayout::Value::PriceFen << qint64(0);
     QTest::newRow("store layout 23, 4 PLU digits")
-        << u"2301230123452"_s << u"23:4:6:weight"_s << CodeKind::ScaleLabel << u"0123"_s
+        << u"2301230123452"_s << u"23:4:6:weight"_s << CodeKind::ScaleLabel << u"123"_s
         << VariableCodeLayout::Value::WeightGrams << qint64(12345);
     QTest::newRow("longest prefix wins")
         << u"2200015002503"_s << u"2:6:5:price,22:5:5:weight"_s << CodeKind::ScaleLabel
-        << u"00015"_s << VariableCodeLayout::Value::WeightGrams << qint64(250);
+        << u"15"_s << VariableCodeLayout::Value::WeightGrams << qint64(250);
 }
 
 void TestCodes::scaleLabels()
@@ -206,25 +206,38 @@ void TestCodes::ownCodes_data()
     QTest::addColumn<QString>("scanned");
     QTest::addColumn<CodeKind>("kind");
     QTest::addColumn<QString>("payload");
+    QTest::addColumn<QString>("displayText");
 
-    QTest::newRow("member") << memberCodePrefix + u"AbC-12_3"_s << CodeKind::Member
-                            << u"AbC-12_3"_s;
+    QTest::newRow("member") << memberCodePrefix + u"AbC-12_3"_s << CodeKind::Member << u"AbC-12_3"_s
+                            << u"SPM1.AbC-12_3"_s;
     QTest::newRow("coupon") << couponCodePrefix + u"eyJpZCI6MX0.sig"_s << CodeKind::Coupon
-                            << u"eyJpZCI6MX0.sig"_s;
+                            << u"eyJpZCI6MX0.sig"_s << u"SPC1.eyJpZCI6MX0.sig"_s;
     QTest::newRow("receipt") << receiptCodePrefix + u"0f3c.42"_s << CodeKind::Receipt
-                             << u"0f3c.42"_s;
+                             << u"0f3c.42"_s << u"SPR1.0f3c.42"_s;
     QTest::newRow("empty payload is still a member code")
-        << u"SPM1."_s << CodeKind::Member << QString();
+        << u"SPM1."_s << CodeKind::Member << QString() << u"SPM1."_s;
     QTest::newRow("payload keeps inner spaces")
-        << u"  SPC1. a b \n"_s << CodeKind::Coupon << u" a b"_s;
+        << u"  SPC1. a b \n"_s << CodeKind::Coupon << u" a b"_s << u"SPC1. a b"_s;
+    // The payload keeps its digits for verification; only what is shown is masked.
     QTest::newRow("digits payload is not a payment code")
-        << u"SPR1.134567890123457890"_s << CodeKind::Receipt << u"134567890123457890"_s;
-    QTest::newRow("lower case prefix") << u"spm1.abc"_s << CodeKind::Unknown << QString();
-    QTest::newRow("unknown version") << u"SPM2.abc"_s << CodeKind::Unknown << QString();
-    QTest::newRow("prefix without dot") << u"SPM1abc"_s << CodeKind::Unknown << QString();
-    QTest::newRow("prefix not at start") << u"x SPM1.abc"_s << CodeKind::Unknown << QString();
-    QTest::newRow("prefix cut short") << u"SPC1"_s << CodeKind::Unknown << QString();
-    QTest::newRow("full-width prefix") << u"ＳＰＭ１.abc"_s << CodeKind::Unknown << QString();
+        << u"SPR1.134567890123457890"_s << CodeKind::Receipt << u"134567890123457890"_s
+        << u"SPR1.1345**********7890"_s;
+    QTest::newRow("F1: long digit run in a member code")
+        << u"SPM1.123456789012345678"_s << CodeKind::Member << u"123456789012345678"_s
+        << u"SPM1.1234**********5678"_s;
+    QTest::newRow("13 digits in a coupon stay") << u"SPC1.6928804995534"_s << CodeKind::Coupon
+                                                << u"6928804995534"_s << u"SPC1.6928804995534"_s;
+    QTest::newRow("lower case prefix")
+        << u"spm1.abc"_s << CodeKind::Unknown << QString() << u"spm1.abc"_s;
+    QTest::newRow("unknown version")
+        << u"SPM2.abc"_s << CodeKind::Unknown << QString() << u"SPM2.abc"_s;
+    QTest::newRow("prefix without dot")
+        << u"SPM1abc"_s << CodeKind::Unknown << QString() << u"SPM1abc"_s;
+    QTest::newRow("prefix not at start")
+        << u"x SPM1.abc"_s << CodeKind::Unknown << QString() << u"x SPM1.abc"_s;
+    QTest::newRow("prefix cut short") << u"SPC1"_s << CodeKind::Unknown << QString() << u"SPC1"_s;
+    QTest::newRow("full-width prefix")
+        << u"ＳＰＭ１.abc"_s << CodeKind::Unknown << QString() << u"ＳＰＭ１.abc"_s;
 }
 
 void TestCodes::ownCodes()
@@ -232,11 +245,12 @@ void TestCodes::ownCodes()
     QFETCH(QString, scanned);
     QFETCH(CodeKind, kind);
     QFETCH(QString, payload);
+    QFETCH(QString, displayText);
     const ClassifiedCode code = classifyCode(scanned, defaultVariableCodeLayouts());
     QCOMPARE(code.kind, kind);
     QCOMPARE(code.payload, payload);
     QVERIFY(code.product.gtin.isEmpty());
-    QCOMPARE(code.displayText, scanned.trimmed());
+    QCOMPARE(code.displayText, displayText);
 }
 
 void TestCodes::paymentCodeBoundaries_data()

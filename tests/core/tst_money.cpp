@@ -2,18 +2,165 @@
 
 #include "testsupport.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <iterator>
 #include <limits>
+#include <optional>
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
+
+namespace smartpos {
+// QCOMPARE prints a checked result as "12.50" or "nothing".
+char *toString(const std::optional<Money> &money)
+{
+    return money ? toString(*money) : qstrdup("nothing");
+}
+} // namespace smartpos
+
+namespace {
+
+// The reference the property tests hold money.cpp to: exact integers in 128 bits. Any product of
+// two qint64 fits (|a × b| ≤ 2^126), so nothing here can overflow. (__extension__: -Wpedantic.)
+__extension__ typedef __int128 Int128;
+
+constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+
+bool fits(Int128 value)
+{
+    return value >= kMin && value <= kMax;
+}
+
+// Half away from zero, written differently from money.cpp (truncate, then look at the remainder)
+// so that both would have to be wrong the same way to agree.
+Int128 roundedQuotient(Int128 numerator, Int128 denominator)
+{
+    Int128 quotient = numerator / denominator;  // C++ truncates toward zero
+    Int128 remainder = numerator % denominator; // and gives the remainder the numerator's sign
+    if (remainder < 0)
+        remainder = -remainder;
+    if (2 * remainder >= denominator)
+        quotient += numerator < 0 ? -1 : 1;
+    return quotient;
+}
+
+QString text(Int128 value)
+{
+    if (value == 0)
+        return u"0"_s;
+    const bool negative = value < 0;
+    QString digits;
+    while (value != 0) {
+        const int digit = int(value % 10);
+        digits.prepend(QChar(u'0' + (digit < 0 ? -digit : digit)));
+        value /= 10;
+    }
+    return negative ? u'-' + digits : digits;
+}
+
+QString text(std::optional<Money> money)
+{
+    return money ? QString::number(money->fen) : u"nothing"_s;
+}
+
+// A checked result against the exact one: that number when it fits in qint64, nothing when not.
+bool agrees(std::optional<Money> result, Int128 exact)
+{
+    return fits(exact) ? result && result->fen == exact : !result;
+}
+
+// The values where fixed-width arithmetic goes wrong: 0, ±1, the ends of qint64, its square
+// root, the "Why" price of issue 7, the gram and basis-point scales, MoneyLimits::ceiling.
+constexpr qint64 kEdges[] = {0,
+                             1,
+                             -1,
+                             2,
+                             -2,
+                             3,
+                             499,
+                             500,
+                             501,
+                             999,
+                             1000,
+                             1001,
+                             9999,
+                             10000,
+                             3037000499, // ⌊√INT64_MAX⌋
+                             3037000500,
+                             -3037000499,
+                             -3037000500,
+                             4294967296, // 2^32
+                             1000000000, // MoneyLimits::ceiling in fen
+                             kMax / 1000,
+                             kMax / 1000 + 1,
+                             4611686018427387904, // 2^62
+                             -4611686018427387904,
+                             4611686018427387954, // × 4 wrapped to 200 fen before issue 7
+                             kMax,
+                             kMax - 1,
+                             kMin,
+                             kMin + 1};
+
+// An edge now and then, or one off an edge; otherwise a value of a random bit width (1 … 64)
+// and sign, so that small, middling and huge magnitudes come up about equally often.
+qint64 anyValue(QRandomGenerator &random)
+{
+    const qint64 edge = kEdges[random.bounded(int(std::size(kEdges)))];
+    switch (random.bounded(8)) {
+    case 0:
+        return edge;
+    case 1: {
+        const Int128 near = Int128(edge) + random.bounded(-2, 3);
+        return fits(near) ? qint64(near) : edge;
+    }
+    default: {
+        const quint64 magnitude = random.generate64() >> random.bounded(64);
+        // Unsigned negation, then the conversion C++20 defines modulo 2^64: any qint64 can come
+        // out.
+        return qint64(random.bounded(2) ? magnitude : quint64(0) - magnitude);
+    }
+    }
+}
+
+// A value of the same order as `limit` and just either side of it (clamped to qint64): where a
+// checked function changes from a number to nothing.
+qint64 around(QRandomGenerator &random, Int128 limit)
+{
+    const Int128 value = limit + random.bounded(-2, 3);
+    return qint64(value > kMax ? kMax : value < kMin ? kMin : value);
+}
+
+// A tax rate the documentation allows (0 … 10000 basis points), the usual ones more often.
+int anyRate(QRandomGenerator &random)
+{
+    static constexpr int usual[] = {0, 1, 300, 600, 900, 1300, 9999, 10000};
+    return random.bounded(2) ? usual[random.bounded(int(std::size(usual)))] : random.bounded(10001);
+}
+
+constexpr int kIterations = 100'000;
+
+} // namespace
+
+// QVERIFY2 formats its message on every pass; in the 100 000-iteration loops only a failure
+// should pay for that. For the checks below, which return false once the test has failed.
+#define CHECK(condition, message)                                                                  \
+    do {                                                                                           \
+        if (!(condition)) {                                                                        \
+            QTest::qFail(qPrintable(message), __FILE__, __LINE__);                                 \
+            return false;                                                                          \
+        }                                                                                          \
+    } while (false)
 
 class TestMoney : public QObject {
     Q_OBJECT
 
 private slots:
     void arithmetic();
+    void checkedArithmetic_data();
+    void checkedArithmetic();
     void comparison();
     void toString_data();
     void toString();
@@ -27,8 +174,18 @@ private slots:
     void roundDiv();
     void priceForWeight_data();
     void priceForWeight();
+    void priceForWeightTooLarge_data();
+    void priceForWeightTooLarge();
     void taxIncluded_data();
     void taxIncluded();
+
+    // Properties against exact 128-bit arithmetic, on every pair of edges and on 100 000 random
+    // pairs (fixed seeds: a failure reproduces).
+    void plusProperty();
+    void timesProperty();
+    void roundDivProperty();
+    void priceForWeightProperty();
+    void taxIncludedProperty();
 };
 
 void TestMoney::arithmetic()
@@ -39,8 +196,10 @@ void TestMoney::arithmetic()
     QCOMPARE((a + b).fen, 1550);
     QCOMPARE((a - b).fen, 950);
     QCOMPARE((b - a).fen, -950);
-    QCOMPARE((a * 3).fen, 3750);
-    QCOMPARE((a * 0).fen, 0);
+    QCOMPARE(a.times(3), Money::fromFen(3750));
+    QCOMPARE(a.times(0), Money());
+    QCOMPARE(a.times(-2), Money::fromFen(-2500));
+    QCOMPARE(a.plus(b), Money::fromFen(1550));
     QCOMPARE((-a).fen, -1250);
 
     Money sum;
@@ -56,6 +215,51 @@ void TestMoney::arithmetic()
 
     // constexpr: usable at compile time
     static_assert((Money::fromYuan(2) + Money::fromFen(5)).fen == 205);
+    static_assert(Money::fromFen(1250).times(3)->fen == 3750);
+    static_assert(!Money::fromFen(kMax).plus(Money::fromFen(1)));
+}
+
+// plus() and times() at the ends of qint64: the exact result, or nothing; never a wrapped one.
+void TestMoney::checkedArithmetic_data()
+{
+    QTest::addColumn<qint64>("a");
+    QTest::addColumn<qint64>("b");
+    QTest::addColumn<std::optional<Money>>("sum");
+    QTest::addColumn<std::optional<Money>>("product");
+    const auto money = [](qint64 fen) { return std::optional(Money::fromFen(fen)); };
+    const std::optional<Money> nothing;
+    QTest::newRow("zeros") << qint64(0) << qint64(0) << money(0) << money(0);
+    QTest::newRow("max, 1") << kMax << qint64(1) << nothing << money(kMax);
+    QTest::newRow("max, 0") << kMax << qint64(0) << money(kMax) << money(0);
+    QTest::newRow("max, -1") << kMax << qint64(-1) << money(kMax - 1) << money(-kMax);
+    QTest::newRow("max, max") << kMax << kMax << nothing << nothing;
+    QTest::newRow("min, -1") << kMin << qint64(-1) << nothing << nothing; // −min > max
+    QTest::newRow("min, 1") << kMin << qint64(1) << money(kMin + 1) << money(kMin);
+    QTest::newRow("min, max") << kMin << kMax << money(-1) << nothing;
+    QTest::newRow("min, min") << kMin << kMin << nothing << nothing;
+    QTest::newRow("√max²") << qint64(3037000499) << qint64(3037000499) << money(6074000998)
+                           << money(9223372030926249001);
+    QTest::newRow("(√max + 1)²") << qint64(3037000500) << qint64(3037000500) << money(6074001000)
+                                 << nothing;
+    QTest::newRow("-2^62 × 2 = min")
+        << qint64(-4611686018427387904) << qint64(2) << money(-4611686018427387902) << money(kMin);
+    QTest::newRow("2^62 × 2 = max + 1")
+        << qint64(4611686018427387904) << qint64(2) << money(4611686018427387906) << nothing;
+    // Issue 7: the unchecked operator* made this ¥2.00 (2^64 + 200 fen, wrapped).
+    QTest::newRow("why") << qint64(4611686018427387954) << qint64(4) << money(4611686018427387958)
+                         << nothing;
+}
+
+void TestMoney::checkedArithmetic()
+{
+    QFETCH(qint64, a);
+    QFETCH(qint64, b);
+    QFETCH(std::optional<Money>, sum);
+    QFETCH(std::optional<Money>, product);
+    QCOMPARE(Money::fromFen(a).plus(Money::fromFen(b)), sum);
+    QCOMPARE(Money::fromFen(b).plus(Money::fromFen(a)), sum);
+    QCOMPARE(Money::fromFen(a).times(b), product);
+    QCOMPARE(Money::fromFen(b).times(a), product);
 }
 
 void TestMoney::comparison()
@@ -186,6 +390,18 @@ void TestMoney::roundDiv_data()
     QTest::newRow("-2/3 → -1") << qint64(-2) << qint64(3) << qint64(-1);
     QTest::newRow("denominator 1") << qint64(-7) << qint64(1) << qint64(-7);
     QTest::newRow("large") << qint64(1999999999999) << qint64(1000) << qint64(2000000000);
+    // 128 bits inside: adding half the denominator cannot overflow any more.
+    QTest::newRow("max / 1") << kMax << qint64(1) << kMax;
+    QTest::newRow("min / 1") << kMin << qint64(1) << kMin;
+    QTest::newRow("max / 2") << kMax << qint64(2) << qint64(4611686018427387904);
+    QTest::newRow("min / 2") << kMin << qint64(2) << qint64(-4611686018427387904);
+    QTest::newRow("max / 1000") << kMax << qint64(1000) << qint64(9223372036854776);
+    QTest::newRow("max / max") << kMax << kMax << qint64(1);
+    QTest::newRow("min / max") << kMin << kMax << qint64(-1);
+    QTest::newRow("1 / max") << qint64(1) << kMax << qint64(0);
+    QTest::newRow("just below half of max") << kMax / 2 << kMax << qint64(0);
+    QTest::newRow("just above half of max") << kMax / 2 + 1 << kMax << qint64(1);
+    QTest::newRow("exactly half of max - 1") << (kMax - 1) / 2 << kMax - 1 << qint64(1);
 }
 
 void TestMoney::roundDiv()
@@ -194,8 +410,9 @@ void TestMoney::roundDiv()
     QFETCH(qint64, denominator);
     QFETCH(qint64, expected);
     QCOMPARE(smartpos::roundDiv(numerator, denominator), expected);
-    // Half away from zero is symmetric.
-    QCOMPARE(smartpos::roundDiv(-numerator, denominator), -expected);
+    // Half away from zero is symmetric (−min does not exist).
+    if (numerator != kMin)
+        QCOMPARE(smartpos::roundDiv(-numerator, denominator), -expected);
 }
 
 void TestMoney::priceForWeight_data()
@@ -213,6 +430,14 @@ void TestMoney::priceForWeight_data()
     QTest::newRow("no weight") << qint64(1196) << qint64(0) << qint64(0);
     QTest::newRow("free") << qint64(0) << qint64(750) << qint64(0);
     QTest::newRow("ten kilograms") << qint64(598) << qint64(10250) << qint64(6130);
+    QTest::newRow("negative weight") << qint64(1196) << qint64(-500) << qint64(-598);
+    // price × grams is beyond qint64 here, the price is not: the 128-bit product gets it right.
+    QTest::newRow("max per kg, 999 g") << kMax << qint64(999) << qint64(9214148664817921031);
+    QTest::newRow("min per kg, 999 g") << kMin << qint64(999) << qint64(-9214148664817921032);
+    QTest::newRow("max per kg, 1 kg") << kMax << qint64(1000) << kMax;
+    QTest::newRow("min per kg, 1 kg") << kMin << qint64(1000) << kMin;
+    QTest::newRow("max per kg, 1 g") << kMax << qint64(1) << qint64(9223372036854776);
+    QTest::newRow("1 fen per kg, max g") << qint64(1) << kMax << qint64(9223372036854776);
 }
 
 void TestMoney::priceForWeight()
@@ -220,7 +445,29 @@ void TestMoney::priceForWeight()
     QFETCH(qint64, perKgFen);
     QFETCH(qint64, grams);
     QFETCH(qint64, expectedFen);
-    QCOMPARE(smartpos::priceForWeight(Money::fromFen(perKgFen), grams).fen, expectedFen);
+    QCOMPARE(smartpos::priceForWeight(Money::fromFen(perKgFen), grams),
+             Money::fromFen(expectedFen));
+}
+
+void TestMoney::priceForWeightTooLarge_data()
+{
+    QTest::addColumn<qint64>("perKgFen");
+    QTest::addColumn<qint64>("grams");
+    QTest::newRow("max per kg, 1001 g") << kMax << qint64(1001);
+    QTest::newRow("min per kg, 1001 g") << kMin << qint64(1001);
+    QTest::newRow("min per kg, -1 kg") << kMin << qint64(-1000);
+    QTest::newRow("max per kg, max g") << kMax << kMax;
+    QTest::newRow("min per kg, min g") << kMin << kMin;
+    QTest::newRow("1001 fen per kg, max g") << qint64(1001) << kMax;
+    QTest::newRow("ceiling per kg, max g") << MoneyLimits::ceiling.fen << kMax;
+    QTest::newRow("why price, 4 kg") << qint64(4611686018427387954) << qint64(4000);
+}
+
+void TestMoney::priceForWeightTooLarge()
+{
+    QFETCH(qint64, perKgFen);
+    QFETCH(qint64, grams);
+    QCOMPARE(smartpos::priceForWeight(Money::fromFen(perKgFen), grams), std::nullopt);
 }
 
 void TestMoney::taxIncluded_data()
@@ -240,6 +487,13 @@ void TestMoney::taxIncluded_data()
     QTest::newRow("zero rate") << qint64(1000) << 0 << qint64(0);
     QTest::newRow("zero gross") << qint64(0) << 1300 << qint64(0);
     QTest::newRow("refund 13%") << qint64(-113) << 1300 << qint64(-13);
+    // gross × rate is beyond qint64 here; the tax is not.
+    QTest::newRow("max at 13%") << kMax << 1300 << qint64(1061095898045239695);
+    QTest::newRow("min at 13%") << kMin << 1300 << qint64(-1061095898045239695);
+    QTest::newRow("max at 9%") << kMax << 900 << qint64(761562828731128278);
+    QTest::newRow("max at 100%") << kMax << 10000 << qint64(4611686018427387904);
+    QTest::newRow("min at 100%") << kMin << 10000 << qint64(-4611686018427387904);
+    QTest::newRow("ceiling at 13%") << MoneyLimits::ceiling.fen << 1300 << qint64(115044248);
 }
 
 void TestMoney::taxIncluded()
@@ -249,9 +503,137 @@ void TestMoney::taxIncluded()
     QFETCH(qint64, taxFen);
     const Money tax = smartpos::taxIncluded(Money::fromFen(grossFen), rateBp);
     QCOMPARE(tax.fen, taxFen);
-    // Net + tax must give the gross back: tax is contained, not added.
-    const Money net = Money::fromFen(grossFen) - tax;
-    QVERIFY(qAbs(net.fen * rateBp - tax.fen * 10000) <= 10000 + rateBp);
+    // Net + tax must give the gross back: tax is contained, not added. In 128 bits, as the
+    // gross may be anything; off by at most half a fen of tax.
+    const Int128 net = Int128(grossFen) - tax.fen;
+    const Int128 error = net * rateBp - Int128(tax.fen) * 10000;
+    QVERIFY(2 * (error < 0 ? -error : error) <= 10000 + rateBp);
+}
+
+void TestMoney::plusProperty()
+{
+    const auto check = [](qint64 a, qint64 b) -> bool {
+        const std::optional<Money> sum = Money::fromFen(a).plus(Money::fromFen(b));
+        const Int128 exact = Int128(a) + b;
+        CHECK(agrees(sum, exact),
+              u"%1 plus %2 = %3, exactly %4"_s.arg(a).arg(b).arg(text(sum), text(exact)));
+        return true;
+    };
+    for (qint64 a : kEdges)
+        for (qint64 b : kEdges)
+            if (!check(a, b))
+                return;
+    QRandomGenerator random(7001);
+    for (int i = 0; i < kIterations; ++i) {
+        const qint64 a = anyValue(random);
+        // Every other pair straddles an end of qint64, where the answer turns into nothing.
+        const qint64 b = i % 2 ? anyValue(random) : around(random, Int128(a < 0 ? kMin : kMax) - a);
+        if (!check(a, b))
+            return;
+    }
+}
+
+void TestMoney::timesProperty()
+{
+    const auto check = [](qint64 a, qint64 b) -> bool {
+        const std::optional<Money> product = Money::fromFen(a).times(b);
+        const Int128 exact = Int128(a) * b;
+        CHECK(agrees(product, exact),
+              u"%1 times %2 = %3, exactly %4"_s.arg(a).arg(b).arg(text(product), text(exact)));
+        return true;
+    };
+    for (qint64 a : kEdges)
+        for (qint64 b : kEdges)
+            if (!check(a, b))
+                return;
+    QRandomGenerator random(7002);
+    for (int i = 0; i < kIterations; ++i) {
+        const qint64 a = anyValue(random);
+        // Every other factor is max / a or min / a, give or take: the largest that still fits.
+        const Int128 end = random.bounded(2) ? kMax : kMin;
+        const qint64 b = i % 2 || a == 0 ? anyValue(random) : around(random, end / a);
+        if (!check(a, b))
+            return;
+    }
+}
+
+void TestMoney::roundDivProperty()
+{
+    const auto check = [](qint64 numerator, qint64 denominator) -> bool {
+        const qint64 rounded = smartpos::roundDiv(numerator, denominator);
+        const Int128 exact = roundedQuotient(numerator, denominator);
+        CHECK(rounded == exact, u"roundDiv(%1, %2) = %3, exactly %4"_s.arg(numerator)
+                                    .arg(denominator)
+                                    .arg(rounded)
+                                    .arg(text(exact)));
+        return true;
+    };
+    for (qint64 n : kEdges)
+        for (qint64 d : kEdges)
+            if (d > 0 && !check(n, d))
+                return;
+    QRandomGenerator random(7003);
+    for (int i = 0; i < kIterations; ++i) {
+        const qint64 numerator = anyValue(random);
+        qint64 denominator = anyValue(random);
+        if (denominator == kMin)
+            denominator = kMax;
+        denominator = denominator < 0 ? -denominator : denominator == 0 ? 1 : denominator;
+        // Every other numerator is k × denominator + denominator / 2, give or take: a tie.
+        const Int128 tie = Int128(numerator / denominator) * denominator + denominator / 2;
+        if (!check(i % 2 ? around(random, tie) : numerator, denominator))
+            return;
+    }
+}
+
+void TestMoney::priceForWeightProperty()
+{
+    const auto check = [](qint64 perKg, qint64 grams) -> bool {
+        const std::optional<Money> price = smartpos::priceForWeight(Money::fromFen(perKg), grams);
+        const Int128 exact = roundedQuotient(Int128(perKg) * grams, 1000);
+        CHECK(agrees(price, exact),
+              u"priceForWeight(%1, %2 g) = %3, exactly %4"_s.arg(perKg).arg(grams).arg(
+                  text(price), text(exact)));
+        return true;
+    };
+    for (qint64 perKg : kEdges)
+        for (qint64 grams : kEdges)
+            if (!check(perKg, grams))
+                return;
+    QRandomGenerator random(7004);
+    for (int i = 0; i < kIterations; ++i) {
+        const qint64 perKg = anyValue(random);
+        // Every other weight is where perKg × grams / 1000 reaches an end of qint64 (rounding
+        // up past it by half a fen included).
+        const Int128 end =
+            random.bounded(2) ? Int128(kMax) * 1000 + 500 : Int128(kMin) * 1000 - 500;
+        const qint64 grams = i % 2 || perKg == 0 ? anyValue(random) : around(random, end / perKg);
+        if (!check(perKg, grams))
+            return;
+    }
+}
+
+void TestMoney::taxIncludedProperty()
+{
+    const auto check = [](qint64 gross, int rate) -> bool {
+        const Money tax = smartpos::taxIncluded(Money::fromFen(gross), rate);
+        const Int128 exact = roundedQuotient(Int128(gross) * rate, 10000 + rate);
+        CHECK(tax.fen == exact,
+              u"taxIncluded(%1, %2 bp) = %3, exactly %4"_s.arg(gross).arg(rate).arg(tax.fen).arg(
+                  text(exact)));
+        // Contained in the gross: never more, never of the other sign.
+        CHECK(gross >= 0 ? tax.fen >= 0 && tax.fen <= gross : tax.fen <= 0 && tax.fen >= gross,
+              u"taxIncluded(%1, %2 bp) = %3"_s.arg(gross).arg(rate).arg(tax.fen));
+        return true;
+    };
+    for (qint64 gross : kEdges)
+        for (int rate : {0, 1, 900, 1300, 9999, 10000})
+            if (!check(gross, rate))
+                return;
+    QRandomGenerator random(7005);
+    for (int i = 0; i < kIterations; ++i)
+        if (!check(anyValue(random), anyRate(random)))
+            return;
 }
 
 QTEST_GUILESS_MAIN(TestMoney)

@@ -335,7 +335,7 @@ void TestBadInput::commandLine_data()
                        QStringLiteral("ledger start-over --reason TEXT")};
     QTest::newRow("bare catalog lists its commands")
         << QStringLiteral("catalog") << 2
-        << QStringList{QStringLiteral("catalog needs a command"), QStringLiteral("catalog import FILE.csv"),
+        << QStringList{QStringLiteral("catalog needs a command"), QStringLiteral("catalog import [--dry-run] [--encoding utf-8|gb18030] FILE.csv"),
                        QStringLiteral("catalog generate --count N"), QStringLiteral("catalog count")};
     QTest::newRow("unknown command") << QStringLiteral("frobnicate") << 2
                                      << QStringList{QStringLiteral("unknown command “frobnicate”")};
@@ -1061,7 +1061,7 @@ void TestBadInput::badCatalogImport_data()
         << QStringLiteral("barcode \"4006381333932\" is not a valid EAN-13, EAN-8 or UPC-A");
     QTest::newRow("price not a number, after a quoted line break")
         << header + good
-               + "NEW002,4006381333948,\"两行\n名字\",Two lines,snacks,100,1300,unit,\n"
+               + "NEW002,\"4006381333948|\n4006381333955\",两行,Two lines,snacks,100,1300,unit,\n"
                  "NEW003,96385074,坏,Bad,snacks,abc,1300,unit,\n"
         << 6 << QStringLiteral("price_fen \"abc\" is not a whole number of fen ≥ 0");
     QTest::newRow("unclosed quote")

@@ -10,6 +10,14 @@
 //   - toString() of an accepted value parses back to the same Money, and canonical text
 //     ("-"? whole without leading zeros "." two digits) is what toString() gives back;
 //   - parse(toString(m)) == m for any amount up to 12 whole digits (the first 8 input bytes).
+// And the arithmetic (issue 7), on two qint64 taken from the first 16 input bytes (bytes 16 and 17
+// shift them right, so small and middling values come up as often as huge ones; bytes 18–19 pick
+// a tax rate), against exact 128-bit arithmetic:
+//   - plus() and times() give the exact sum and product when it fits in qint64, nothing when not;
+//   - priceForWeight() gives price × grams / 1000 rounded half away from zero when that fits,
+//     nothing when not; roundDiv() is exact for every qint64 over any positive denominator;
+//   - taxIncluded() is gross × rate / (10000 + rate) rounded, for every gross and every rate
+//     0 … 10000, and never more than the gross nor of the other sign.
 #include "fuzzcheck.h"
 
 #include "core/money.h"
@@ -18,6 +26,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 using namespace smartpos;
@@ -91,6 +100,94 @@ QString str(__int128 v)
     return QString::number(qint64(v)); // only called with values that fit
 }
 
+// Any 128-bit value, for the messages of the arithmetic checks.
+QString str128(__int128 value)
+{
+    if (value == 0)
+        return QStringLiteral("0");
+    const bool negative = value < 0;
+    QString digits;
+    while (value != 0) {
+        const int digit = int(value % 10);
+        digits.prepend(QChar(u'0' + (digit < 0 ? -digit : digit)));
+        value /= 10;
+    }
+    return negative ? u'-' + digits : digits;
+}
+
+QString str(std::optional<Money> money)
+{
+    return money ? QString::number(money->fen) : QStringLiteral("nothing");
+}
+
+constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+
+// The exact value when it fits in qint64, nothing when not: what every checked function must give.
+bool agrees(std::optional<Money> result, __int128 exact)
+{
+    if (exact < kMin || exact > kMax)
+        return !result;
+    return result && result->fen == exact;
+}
+
+// Half away from zero, by truncating and looking at the remainder (money.cpp adds half the
+// denominator first): denominator > 0, |numerator| < 2^127.
+__int128 roundedQuotient(__int128 numerator, __int128 denominator)
+{
+    __int128 quotient = numerator / denominator;
+    __int128 remainder = numerator % denominator;
+    if (remainder < 0)
+        remainder = -remainder;
+    if (2 * remainder >= denominator)
+        quotient += numerator < 0 ? -1 : 1;
+    return quotient;
+}
+
+void checkArithmetic(qint64 a, qint64 b, int rate)
+{
+    const Money ma = Money::fromFen(a);
+    const Money mb = Money::fromFen(b);
+
+    const std::optional<Money> sum = ma.plus(mb);
+    FUZZ_CHECK(agrees(sum, __int128(a) + b),
+               QStringLiteral("%1 plus %2 = %3").arg(a).arg(b).arg(str(sum)));
+    FUZZ_CHECK(mb.plus(ma) == sum, QStringLiteral("%1 plus %2").arg(a).arg(b));
+
+    const std::optional<Money> product = ma.times(b);
+    FUZZ_CHECK(agrees(product, __int128(a) * b),
+               QStringLiteral("%1 times %2 = %3").arg(a).arg(b).arg(str(product)));
+    FUZZ_CHECK(mb.times(a) == product, QStringLiteral("%1 times %2").arg(a).arg(b));
+
+    const std::optional<Money> weighed = priceForWeight(ma, b);
+    const __int128 exactWeighed = roundedQuotient(__int128(a) * b, 1000);
+    FUZZ_CHECK(agrees(weighed, exactWeighed),
+               QStringLiteral("priceForWeight(%1, %2 g) = %3, exactly %4")
+                   .arg(a)
+                   .arg(b)
+                   .arg(str(weighed), str128(exactWeighed)));
+
+    // Any positive denominator: b, or what is left of it when it is not positive.
+    const qint64 denominator = b > 0 ? b : b == kMin ? kMax : b == 0 ? 1 : -b;
+    const qint64 rounded = roundDiv(a, denominator);
+    const __int128 exactRounded = roundedQuotient(a, denominator);
+    FUZZ_CHECK(rounded == exactRounded, QStringLiteral("roundDiv(%1, %2) = %3, exactly %4")
+                                            .arg(a)
+                                            .arg(denominator)
+                                            .arg(rounded)
+                                            .arg(str128(exactRounded)));
+
+    const Money tax = taxIncluded(ma, rate);
+    const __int128 exactTax = roundedQuotient(__int128(a) * rate, 10000 + rate);
+    FUZZ_CHECK(tax.fen == exactTax, QStringLiteral("taxIncluded(%1, %2 bp) = %3, exactly %4")
+                                        .arg(a)
+                                        .arg(rate)
+                                        .arg(tax.fen)
+                                        .arg(str128(exactTax)));
+    FUZZ_CHECK(a >= 0 ? tax.fen >= 0 && tax.fen <= a : tax.fen <= 0 && tax.fen >= a,
+               QStringLiteral("taxIncluded(%1, %2 bp) = %3").arg(a).arg(rate).arg(tax.fen));
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -102,7 +199,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const std::optional<__int128> expected = reference(text);
     FUZZ_CHECK(parsed.has_value() == expected.has_value(),
                QStringLiteral("parse(%1) %2, the documented format %3")
-                   .arg(quoted(bytes), parsed ? QStringLiteral("accepts") : QStringLiteral("refuses"),
+                   .arg(quoted(bytes),
+                        parsed ? QStringLiteral("accepts") : QStringLiteral("refuses"),
                         expected ? QStringLiteral("accepts") : QStringLiteral("refuses")));
     // Deterministic.
     FUZZ_CHECK(Money::parse(text) == parsed, quoted(bytes));
@@ -142,6 +240,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(Money::parse(printed) == money,
                    QStringLiteral("%1 fen prints as %2, which does not parse back")
                        .arg(QString::number(fen), printed));
+    }
+
+    if (size >= 16) {
+        qint64 a = 0;
+        qint64 b = 0;
+        std::memcpy(&a, data, sizeof a);
+        std::memcpy(&b, data + 8, sizeof b);
+        // Arithmetic shifts keep the sign: -1 stays -1, kMin becomes -2^(63 - n).
+        if (size > 16)
+            a >>= data[16] % 64;
+        if (size > 17)
+            b >>= data[17] % 64;
+        const int rate = size > 19 ? (data[18] | data[19] << 8) % 10001 : 1300;
+        checkArithmetic(a, b, rate);
+        // An amount someone typed, times anything.
+        if (parsed)
+            checkArithmetic(parsed->fen, b, rate);
     }
     return 0;
 }

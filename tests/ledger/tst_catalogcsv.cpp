@@ -147,13 +147,16 @@ void TestCatalogCsv::badRow_data()
     QTest::newRow("category") << u"A1,6901234567892,甲,A,,100,1300,unit,"_s
                               << u"the category is empty"_s;
     QTest::newRow("price") << u"A1,6901234567892,甲,A,x, 1.5,1300,unit,"_s
-                           << u"price_fen \" 1.5\" is not a whole number of fen ≥ 0"_s;
+                           << u"price_fen \"1.5\" is not a whole number of fen: the column is in "
+                              u"fen, so ¥1.50 is 150"_s;
     QTest::newRow("tax rate") << u"A1,6901234567892,甲,A,x,100,-1,unit,"_s
-                              << u"tax_rate_bp \"-1\" is not between 0 and 10000"_s;
+                              << u"tax_rate_bp \"-1\" is not between 0 and 3000 (basis points: 13 % "
+                                 u"is 1300)"_s;
     QTest::newRow("sold by") << u"A1,6901234567892,甲,A,x,100,1300, Unit ,"_s
                              << u"sold_by \"Unit\" is neither unit nor weight"_s;
     QTest::newRow("plu") << u"A1,6901234567892,甲,A,x,100,1300,unit,1234567"_s
-                         << u"plu \"1234567\" is not 1–6 digits"_s;
+                         << u"plu 1234567 has 7 digits, but the scale labels carry 5 "
+                            u"(scanner/variable_layouts in smartpos.ini)"_s;
     QTest::newRow("weighed without plu") << u"A1,,甲,A,x,100,900,weight,"_s
                                          << u"a product sold by weight needs a PLU for scale "
                                             u"labels"_s;
@@ -190,13 +193,13 @@ void TestCatalogCsv::lineNumbersCountBlankAndContinuedLines()
 {
     const Read read = readAll(catalogFile({
         u""_s,                                                   // line 2
-        u"A1,6901234567892,\"甲\n第二行\",A,x,100,1300,unit,"_s, // lines 3-4
+        u"A1,\"6901234567892|\n6901234567861\",甲,A,x,100,1300,unit,"_s, // lines 3-4
         u"   "_s,                                                // line 5
         u"A2,6901234567885,乙,B,x,100,1300,unit,"_s,             // line 6
         u"A3,6901234567877,丙,C,x,100,1300,unit,"_s,             // line 7: bad check digit
     }));
     QCOMPARE(read.rows.size(), 2);
-    QCOMPARE(read.rows[0].product.nameZh, u"甲\n第二行"_s);
+    QCOMPARE(read.rows[0].codes, (QStringList{u"6901234567892"_s, u"6901234567861"_s}));
     QCOMPARE(read.line, 7);
     QVERIFY2(read.error.contains(u"6901234567877"_s), qPrintable(read.error));
 }

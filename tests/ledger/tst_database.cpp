@@ -2,19 +2,23 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace smartpos;
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace {
 constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr auto othersMask = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-                            | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                            | QFileDevice::WriteOther | QFileDevice::ExeOther;
+constexpr auto othersMask = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                            | QFileDevice::ReadOther | QFileDevice::WriteOther
+                            | QFileDevice::ExeOther;
 
 const QStringList twoMigrations = {
     u"CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT NOT NULL);;"
@@ -46,12 +50,50 @@ QByteArray sha256Of(const QString &path)
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
+
+// Another program on the same file: a connection of its own, as the sqlite3 shell would open.
+class OtherConnection {
+public:
+    explicit OtherConnection(const QString &path)
+    {
+        sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
+    }
+    ~OtherConnection() { sqlite3_close_v2(m_db); }
+    bool exec(const char *sql)
+    {
+        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+QList<Migration> steps(const QStringList &sql)
+{
+    QList<Migration> migrations;
+    for (const QString &step : sql)
+        migrations.append({step});
+    return migrations;
+}
+
+// A file with rows in its -wal, as a till leaves it when the power goes: `path` is copied, with
+// its -wal, to `copy` while still open.
+bool copyWithWal(const QString &path, const QString &copy, int pageSize)
+{
+    Database db;
+    QString error;
+    const bool written =
+        db.open(path, steps(twoMigrations.mid(0, 1)), Database::Mode::ReadWrite, pageSize).ok()
+        && db.exec(u"INSERT INTO a (x) VALUES ('in the wal')"_s, &error);
+    return written && QFile::copy(path, copy) && QFile::copy(path + u"-wal"_s, copy + u"-wal"_s);
+}
 } // namespace
 
 class TestDatabase : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void migratesMissingFile();
     void migratesEmptyFile();
     void tightensModeOfExistingFile();
@@ -65,9 +107,23 @@ private slots:
     void garbageFileLeftUntouched();
     void describe_data();
     void describe();
+    void damagedBesideWalNamesIt();
+    void lockedWrite();
+    void lockedOpen_data();
+    void lockedOpen();
+    void lockedMigration();
+    void foreignWalRefused();
+    void refusedFileKeepsItsWal();
     void prepareDataDir();
     void prepareDataDirOnFile();
 };
+
+void TestDatabase::initTestCase()
+{
+    QCOMPARE(busyTimeout(), 5000ms);
+    // The lock tests wait this long instead of 5 s.
+    setBusyTimeout(300ms);
+}
 
 void TestDatabase::migratesMissingFile()
 {
@@ -114,8 +170,8 @@ void TestDatabase::tightensModeOfExistingFile()
         QFile empty(path);
         QVERIFY(empty.open(QIODevice::WriteOnly));
     }
-    QVERIFY(QFile::setPermissions(path, ownerOnly | QFileDevice::ReadGroup
-                                            | QFileDevice::ReadOther));
+    QVERIFY(
+        QFile::setPermissions(path, ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     Database db;
     QString error;
     QVERIFY2(db.open(path, twoMigrations, &error), qPrintable(error));
@@ -267,31 +323,220 @@ void TestDatabase::garbageFileLeftUntouched()
 void TestDatabase::describe_data()
 {
     QTest::addColumn<QString>("nativeCode");
+    QTest::addColumn<ErrorCode>("code");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("SQLITE_FULL") << u"13"_s << u"full"_s;
-    QTest::newRow("SQLITE_READONLY") << u"8"_s << u"read-only"_s;
-    QTest::newRow("SQLITE_CORRUPT") << u"11"_s << u"damaged"_s;
-    QTest::newRow("SQLITE_NOTADB") << u"26"_s << u"damaged"_s;
-    QTest::newRow("SQLITE_CANTOPEN") << u"14"_s << u"Cannot open"_s;
-    QTest::newRow("SQLITE_IOERR_WRITE") << u"778"_s << u"disk reported an error"_s;
-    QTest::newRow("SQLITE_READONLY_DBMOVED") << u"1032"_s << u"read-only"_s;
-    QTest::newRow("SQLITE_CONSTRAINT") << u"19"_s << u"the driver text"_s;
+    QTest::newRow("SQLITE_FULL") << u"13"_s << ErrorCode::Storage << u"full"_s;
+    QTest::newRow("SQLITE_READONLY") << u"8"_s << ErrorCode::Storage << u"read-only"_s;
+    QTest::newRow("SQLITE_CORRUPT") << u"11"_s << ErrorCode::Damaged << u"damaged"_s;
+    QTest::newRow("SQLITE_NOTADB") << u"26"_s << ErrorCode::Damaged << u"damaged"_s;
+    QTest::newRow("SQLITE_CANTOPEN") << u"14"_s << ErrorCode::Storage << u"Cannot open"_s;
+    QTest::newRow("SQLITE_IOERR_WRITE")
+        << u"778"_s << ErrorCode::Storage << u"disk reported an error"_s;
+    QTest::newRow("SQLITE_READONLY_DBMOVED")
+        << u"1032"_s << ErrorCode::Storage << u"moved, renamed or replaced"_s;
+    QTest::newRow("SQLITE_CONSTRAINT") << u"19"_s << ErrorCode::Storage << u"the driver text"_s;
+    // Locks: what happened and what to do, never SQLite's "database is locked".
+    QTest::newRow("SQLITE_BUSY") << u"5"_s << ErrorCode::Locked << u"locked by another program"_s;
+    QTest::newRow("SQLITE_BUSY_RECOVERY")
+        << u"261"_s << ErrorCode::Locked << u"locked by another program"_s;
+    QTest::newRow("SQLITE_BUSY_TIMEOUT")
+        << u"773"_s << ErrorCode::Locked << u"locked by another program"_s;
+    QTest::newRow("SQLITE_BUSY_SNAPSHOT")
+        << u"517"_s << ErrorCode::Locked << u"changed by another program"_s;
+    QTest::newRow("SQLITE_LOCKED") << u"6"_s << ErrorCode::Locked << u"another task"_s;
+    QTest::newRow("SQLITE_LOCKED_SHAREDCACHE")
+        << u"262"_s << ErrorCode::Locked << u"another task"_s;
+    // Qt's transaction errors carry no code; the caller's text is all there is.
+    QTest::newRow("no code") << QString() << ErrorCode::Storage << u"the driver text"_s;
 }
 
 void TestDatabase::describe()
 {
     QFETCH(QString, nativeCode);
+    QFETCH(ErrorCode, code);
     QFETCH(QString, expected);
     QTemporaryDir dir;
     const QString path = dir.filePath(u"x.db"_s);
     Database db;
     QString error;
     QVERIFY2(db.open(path, twoMigrations, &error), qPrintable(error));
-    const QString text = db.describe(
-        QSqlError(u"the driver text"_s, u"the database text"_s, QSqlError::StatementError,
-                  nativeCode));
+    const QString text = db.describe(QSqlError(u"the driver text"_s, u"the database text"_s,
+                                               QSqlError::StatementError, nativeCode));
     QVERIFY2(text.contains(path), qPrintable(text));
     QVERIFY2(text.contains(expected), qPrintable(text));
+    QVERIFY2(!text.contains(u"-wal"_s), qPrintable(text)); // only when one is there
+    QCOMPARE(db.describe(nativeCode.toInt()).code, code);
+    // Without a text of the caller's, SQLite's words stand in (for support), never nothing.
+    const QString bare = describeSqliteError(nativeCode.toInt(), path).message;
+    QVERIFY2(!bare.contains(u"()"_s) && !bare.contains(u": ."_s), qPrintable(bare));
+}
+
+void TestDatabase::damagedBesideWalNamesIt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.db"_s);
+    QFile wal(path + u"-wal"_s);
+    QVERIFY(wal.open(QIODevice::WriteOnly));
+    wal.write("not empty");
+    wal.close();
+    const Error damaged = describeSqliteError(SQLITE_CORRUPT, path);
+    QCOMPARE(damaged.code, ErrorCode::Damaged);
+    QVERIFY2(damaged.message.contains(path + u"-wal"_s)
+                 && damaged.message.contains(u"another copy"_s),
+             qPrintable(damaged.message));
+}
+
+void TestDatabase::lockedWrite()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.db"_s);
+    Database db;
+    QString error;
+    QVERIFY2(db.open(path, twoMigrations, &error), qPrintable(error));
+    OtherConnection other(path);
+    QVERIFY(other.exec("BEGIN IMMEDIATE; INSERT INTO b DEFAULT VALUES"));
+
+    QElapsedTimer waited;
+    waited.start();
+    const Status begun = db.execScript(u"BEGIN IMMEDIATE"_s);
+    QVERIFY(waited.elapsed() >= 250); // the busy timeout, not at once
+    QVERIFY(!begun);
+    QCOMPARE(begun.error().code, ErrorCode::Locked);
+    QVERIFY2(begun.error().message.contains(path)
+                 && begun.error().message.contains(u"Close that program"_s),
+             qPrintable(begun.error().message));
+    QVERIFY2(!begun.error().message.contains(u"database is locked"_s),
+             qPrintable(begun.error().message));
+
+    // Through QtSql too.
+    QVERIFY(!db.exec(u"INSERT INTO b DEFAULT VALUES"_s, &error));
+    QVERIFY2(error.contains(u"locked by another program"_s), qPrintable(error));
+    QVERIFY2(!error.contains(u"database is locked"_s), qPrintable(error));
+    const Result<QVariant> inserted = db.value(u"INSERT INTO b DEFAULT VALUES RETURNING id"_s);
+    QVERIFY(!inserted);
+    QCOMPARE(inserted.error().code, ErrorCode::Locked);
+
+    QVERIFY(other.exec("COMMIT"));
+    QVERIFY2(db.exec(u"INSERT INTO b DEFAULT VALUES"_s, &error), qPrintable(error));
+    QCOMPARE(intValue(db, u"SELECT count(*) FROM b"_s), 2);
+}
+
+void TestDatabase::lockedOpen_data()
+{
+    QTest::addColumn<Database::Mode>("mode");
+    QTest::addColumn<QByteArray>("lock");
+    // Ways another program keeps even readers out (the sqlite3 shell can do both).
+    const QByteArray exclusiveWal = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                    "INSERT INTO b DEFAULT VALUES";
+    const QByteArray rollbackJournal = "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; "
+                                       "INSERT INTO b DEFAULT VALUES";
+    QTest::newRow("read-write, exclusive WAL") << Database::Mode::ReadWrite << exclusiveWal;
+    QTest::newRow("read-write, rollback journal") << Database::Mode::ReadWrite << rollbackJournal;
+    QTest::newRow("read-only, exclusive WAL") << Database::Mode::ReadOnly << exclusiveWal;
+    // No -wal, yet not read as immutable: that would read the other program's changes half-made.
+    QTest::newRow("read-only, rollback journal") << Database::Mode::ReadOnly << rollbackJournal;
+}
+
+void TestDatabase::lockedOpen()
+{
+    QFETCH(Database::Mode, mode);
+    QFETCH(QByteArray, lock);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.db"_s);
+    {
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, twoMigrations, &error), qPrintable(error));
+    }
+    OtherConnection other(path);
+    QVERIFY(other.exec(lock.constData()));
+    Database db;
+    const Status opened = db.open(path, steps(twoMigrations), mode);
+    QVERIFY(!opened);
+    QVERIFY(!db.isOpen());
+    QCOMPARE(opened.error().code, ErrorCode::Locked);
+    QVERIFY2(opened.error().message.contains(path)
+                 && !opened.error().message.contains(u"database is locked"_s),
+             qPrintable(opened.error().message));
+}
+
+void TestDatabase::lockedMigration()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.db"_s);
+    {
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, twoMigrations.mid(0, 1), &error), qPrintable(error));
+    }
+    OtherConnection other(path);
+    QVERIFY(other.exec("BEGIN IMMEDIATE; INSERT INTO a (x) VALUES ('other')"));
+    Database db;
+    const Status opened = db.open(path, steps(twoMigrations));
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().code, ErrorCode::Locked);
+    QVERIFY2(!opened.error().message.contains(u"database is locked"_s),
+             qPrintable(opened.error().message));
+    QVERIFY(other.exec("COMMIT"));
+    QString error;
+    QVERIFY2(db.open(path, twoMigrations, &error), qPrintable(error));
+    QCOMPARE(intValue(db, u"SELECT count(*) FROM a"_s), 2);
+}
+
+void TestDatabase::foreignWalRefused()
+{
+    // The -wal of a file with other pages (the catalog's beside the ledger, a file of another
+    // program): SQLite would copy its pages into this file.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.db"_s);
+    {
+        Database db;
+        QVERIFY(db.open(path, steps(twoMigrations), Database::Mode::ReadWrite, 4096).ok());
+    }
+    const QString other = dir.filePath(u"other.db"_s);
+    QVERIFY(copyWithWal(dir.filePath(u"source.db"_s), other, 8192));
+    QVERIFY(QFile::copy(other + u"-wal"_s, path + u"-wal"_s));
+    const QByteArray file = sha256Of(path);
+    const QByteArray wal = sha256Of(path + u"-wal"_s);
+
+    for (const Database::Mode mode : {Database::Mode::ReadWrite, Database::Mode::ReadOnly}) {
+        Database db;
+        const Status opened = db.open(path, steps(twoMigrations), mode);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::Damaged);
+        QVERIFY2(opened.error().message.contains(path + u"-wal does not belong to"_s)
+                     && opened.error().message.contains(u"8192"_s)
+                     && opened.error().message.contains(u"4096"_s),
+                 qPrintable(opened.error().message));
+    }
+    QCOMPARE(sha256Of(path), file);
+    QCOMPARE(sha256Of(path + u"-wal"_s), wal);
+    QVERIFY(!QFile::exists(path + u"-shm"_s));
+
+    // Its own -wal (a power cut) is replayed, as it must be.
+    const QString crashed = dir.filePath(u"crashed.db"_s);
+    QVERIFY(copyWithWal(dir.filePath(u"till.db"_s), crashed, 8192));
+    Database db;
+    QString error;
+    QVERIFY2(db.open(crashed, twoMigrations, &error), qPrintable(error));
+    QCOMPARE(intValue(db, u"SELECT count(*) FROM a WHERE x = 'in the wal'"_s), 1);
+}
+
+void TestDatabase::refusedFileKeepsItsWal()
+{
+    // Refused after SQLite read it: the -wal is not copied into the file on close, so the file
+    // stays as it was found (the -wal may belong to another copy).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.db"_s);
+    QVERIFY(copyWithWal(dir.filePath(u"source.db"_s), path, 4096));
+    const QByteArray file = sha256Of(path);
+    const QByteArray wal = sha256Of(path + u"-wal"_s);
+    Database db;
+    const Status opened = db.open(path, {}); // knows no schema: the file is too new
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().code, ErrorCode::TooNew);
+    QCOMPARE(sha256Of(path), file);
+    QCOMPARE(sha256Of(path + u"-wal"_s), wal);
 }
 
 void TestDatabase::prepareDataDir()

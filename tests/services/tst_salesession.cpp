@@ -58,6 +58,12 @@ private slots:
     void variableWeightLabel();
     void variablePriceLabel();
     void unitProductOnWeightLabel();
+    void unitProductOnPriceLabel();
+    void labelWithoutWeightOrPrice_data();
+    void labelWithoutWeightOrPrice();
+    void limitsRefuseAndChangeNothing();
+    void priceAboveLimitInCatalog();
+    void cashLimitAndLargeChange();
     void addProductById();
     void editCart();
     void emptiedCartIsIdle();
@@ -106,7 +112,7 @@ void TestSaleSession::init()
     QVERIFY2(opened, qPrintable(opened.error().message));
     m_clock = std::make_unique<ManualClock>(startTime);
     m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock,
-                                              defaultVariableCodeLayouts());
+                                              StoreRules());
 }
 
 void TestSaleSession::cleanup()
@@ -290,6 +296,149 @@ void TestSaleSession::unitProductOnWeightLabel()
     QCOMPARE(m_session->state(), State::Idle);
 }
 
+// Bread sold by the piece with PLU 20001: what a markdown label (¥4.50 instead of ¥5.00) is for.
+void importBread(CatalogStore &catalog, const QString &dir)
+{
+    const QString csv = QDir(dir).filePath(u"bread.csv"_s);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(CatalogStore::csvHeader().toUtf8()
+               + "\nBK0001,6901234567892,面包,Bread,bakery,500,1300,unit,20001\n");
+    file.close();
+    const ImportReport report = catalog.importCsv(csv);
+    QVERIFY2(report.ok, qPrintable(report.reason));
+}
+
+void TestSaleSession::unitProductOnPriceLabel()
+{
+    importBread(*m_catalog, m_dir->path());
+    const QString markdown = u"2120001004505"_s; // PLU 20001, ¥4.50
+    const Result<int> refused = m_session->scan(markdown);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"sold by the piece"_s)
+                 && refused.error().message.contains(u"markdown"_s),
+             qPrintable(refused.error().message));
+    QVERIFY(m_session->cart().isEmpty());
+
+    // A store that prints markdown labels says so in its layout.
+    StoreRules rules;
+    rules.layouts = {*VariableCodeLayout::fromString(u"21:5:5:price:markdown"_s),
+                     *VariableCodeLayout::fromString(u"22:5:5:weight"_s)};
+    m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock, rules);
+    const Result<int> line = m_session->scan(markdown);
+    QVERIFY2(line, qPrintable(line ? QString() : line.error().message));
+    const CartLine &bread = m_session->cart().lines().at(*line);
+    QCOMPARE(bread.total(), Money::fromFen(450));
+    QCOMPARE(bread.quantity, 1);
+    QCOMPARE(m_session->cart().articleCount(), 1);
+    // The label fixes the line: no more pieces on it, and scanning the bread's barcode is a
+    // line of its own at the full price.
+    QVERIFY(!m_session->setQuantity(*line, 2));
+    QCOMPARE(*m_session->scan(u"6901234567892"_s), 1);
+    QCOMPARE(m_session->total(), Money::fromFen(950));
+}
+
+void TestSaleSession::labelWithoutWeightOrPrice_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("weight 0") << u"2210001000000"_s << u"shows no weight"_s;
+    QTest::newRow("price 0") << u"2110005000009"_s << u"shows no price"_s;
+}
+
+void TestSaleSession::labelWithoutWeightOrPrice()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, message);
+    QVERIFY(hasValidCheckDigit(label));
+    const Result<int> line = m_session->scan(label);
+    QVERIFY(!line);
+    QVERIFY2(line.error().message.contains(message)
+                 && line.error().message.contains(u"weigh the item again and print a new label"_s),
+             qPrintable(line.error().message));
+    QVERIFY(m_session->cart().isEmpty());
+}
+
+void TestSaleSession::limitsRefuseAndChangeNothing()
+{
+    StoreRules rules;
+    rules.limits.unitPrice = Money::fromYuan(12);
+    rules.limits.line = Money::fromYuan(10);
+    rules.limits.sale = Money::fromYuan(15);
+    m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock, rules);
+    auto refusedWith = [this](const Result<int> &result, const QString &message) {
+        return !result && result.error().message.contains(message);
+    };
+
+    ringUp({cola, cola, cola}); // ¥9.00 on one line
+    QVERIFY(m_session->cancelTender());
+    const Cart before = m_session->cart();
+    QVERIFY(refusedWith(m_session->scan(cola), u"¥10.00, the most one line"_s));
+    QVERIFY(!m_session->setQuantity(0, 4));
+    QVERIFY(refusedWith(m_session->scan(grapes1980), u"¥12.00, the most one product"_s));
+    QCOMPARE(m_session->cart().lines().size(), before.lines().size());
+    QCOMPARE(m_session->cart().lines().first().quantity, 3);
+    QCOMPARE(m_session->total(), Money::fromFen(900));
+
+    QVERIFY(m_session->scan(bananas500g)); // ¥5.98: ¥14.98 in all
+    QVERIFY(refusedWith(m_session->scan(bananas500g), u"¥15.00, the most one sale"_s));
+    QCOMPARE(m_session->total(), Money::fromFen(1498));
+    QCOMPARE(m_session->cart().lines().size(), 2);
+}
+
+void TestSaleSession::priceAboveLimitInCatalog()
+{
+    // Imported when the limit was higher (or by another till's settings): the till still
+    // refuses to sell it at a price beyond its own limit.
+    const QString csv = m_dir->filePath(u"dear.csv"_s);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(CatalogStore::csvHeader().toUtf8()
+               + "\nLQ0001,6901234567892,茅台,Moutai,liquor,4611686018427387,1300,unit,\n");
+    file.close();
+    ImportOptions options;
+    options.rules.limits.unitPrice = MoneyLimits::ceiling;
+    QVERIFY(!m_catalog->importCsv(csv, options).ok); // beyond the ceiling: never in a catalog
+    file.open(QIODevice::WriteOnly);
+    file.write(CatalogStore::csvHeader().toUtf8()
+               + "\nLQ0001,6901234567892,茅台,Moutai,liquor,300000000,1300,unit,\n");
+    file.close();
+    const ImportReport report = m_catalog->importCsv(csv, options);
+    QVERIFY2(report.ok, qPrintable(report.reason));
+    const Result<int> line = m_session->scan(u"6901234567892"_s);
+    QVERIFY(!line);
+    QVERIFY2(line.error().message.contains(u"above ¥20000.00"_s), qPrintable(line.error().message));
+    QVERIFY(m_session->cart().isEmpty());
+}
+
+void TestSaleSession::cashLimitAndLargeChange()
+{
+    ringUp({cola}); // ¥3.00
+    for (const Money tooMuch : {Money::fromFen(5'000'001), Money::fromFen(999'999'999)}) {
+        const Status paid = m_session->payCash(tooMuch);
+        QVERIFY(!paid);
+        QCOMPARE(paid.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(paid.error().message.contains(u"at most ¥50000.00"_s),
+                 qPrintable(paid.error().message));
+        QVERIFY(!m_session->payCash(tooMuch, true)); // no confirming past the limit
+    }
+    // ¥200 for ¥3: ¥197 change is more than a banknote — perhaps a typo for ¥20.
+    const Status asked = m_session->payCash(Money::fromYuan(200));
+    QVERIFY(!asked);
+    QCOMPARE(asked.error().code, ErrorCode::Unconfirmed);
+    QVERIFY2(asked.error().message.contains(u"197.00"_s), qPrintable(asked.error().message));
+    QCOMPARE(m_session->state(), State::Tendering);
+    QCOMPARE(m_ledger->verify().entries, 0);
+
+    QVERIFY_OK(m_session->payCash(Money::fromYuan(200), true));
+    QCOMPARE(m_session->lastPaid()->change(), Money::fromYuan(197));
+
+    // Change below ¥100 needs no second step.
+    ringUp({cola});
+    QVERIFY_OK(m_session->payCash(Money::fromYuan(100)));
+    QCOMPARE(m_ledger->verify().entries, 2);
+}
+
 void TestSaleSession::addProductById()
 {
     const auto product = m_catalog->findByCode(cola);
@@ -315,7 +464,7 @@ void TestSaleSession::editCart()
     QVERIFY(m_session->setQuantity(0, 4));
     const Status weighed = m_session->setQuantity(1, 2);
     QVERIFY(!weighed);
-    QVERIFY(weighed.error().message.contains(u"weight"_s));
+    QVERIFY(weighed.error().message.contains(u"scale label"_s));
     QVERIFY(!m_session->setQuantity(0, 0));
     QVERIFY(!m_session->setQuantity(0, Cart::maxUnitsPerLine + 1));
     QVERIFY(!m_session->setQuantity(5, 1));

@@ -210,6 +210,47 @@ private slots:
         QCOMPARE(textOf(cashierWindow(), "cashierTotal"), QStringLiteral("¥7.50"));
     }
 
+    void largeChangeWaitsForASecondEnter()
+    {
+        const qint64 entriesBefore = till->data().ledger.verify().entries;
+        wedgeScan(cola500); // ¥3.50
+        QTest::keyClick(cashierWindow(), Qt::Key_F12);
+        QTRY_VERIFY(isVisible(cashierWindow(), "amountField"));
+        // ¥500 typed for a ¥3.50 sale: a ¥50 note with an extra zero, perhaps.
+        for (const char digit : {'5', '0', '0'}) {
+            QTest::keyClick(cashierWindow(), digit);
+            QTest::qWait(till->wedge()->maxGapMs() + 30);
+        }
+        QTRY_COMPARE(textOf(cashierWindow(), "amountField"), QStringLiteral("500"));
+        QTest::keyClick(cashierWindow(), Qt::Key_Return);
+        QVERIFY(!till->cashier()->showingPaid());
+        QVERIFY(till->cashier()->paymentOpen());
+        QVERIFY(textOf(cashierWindow(), "bannerText").contains(QStringLiteral("496.50")));
+        QVERIFY(textOf(cashierWindow(), "bannerText").contains(QStringLiteral("Enter again")));
+        QCOMPARE(till->data().ledger.verify().entries, entriesBefore);
+        screenshot(QStringLiteral("confirm-change"));
+
+        // The amount is still there; Enter again is the deliberate yes.
+        QCOMPARE(textOf(cashierWindow(), "amountField"), QStringLiteral("500"));
+        QTest::keyClick(cashierWindow(), Qt::Key_Return);
+        QVERIFY2(till->cashier()->showingPaid(), qPrintable(till->cashier()->message()));
+        QCOMPARE(textOf(cashierWindow(), "cashierChange"), QStringLiteral("Change ¥496.50"));
+        QCOMPARE(till->data().ledger.verify().entries, entriesBefore + 1);
+    }
+
+    void cashBeyondTheLimitIsRefused()
+    {
+        wedgeScan(cola500);
+        QTest::keyClick(cashierWindow(), Qt::Key_F12);
+        QTRY_VERIFY(isVisible(cashierWindow(), "amountField"));
+        // Twice: a second Enter must not confirm what is refused.
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            QVERIFY(!till->cashier()->payCash(QStringLiteral("9999999.99")));
+            QVERIFY(textOf(cashierWindow(), "bannerText").contains(QStringLiteral("50000.00")));
+        }
+        QVERIFY(!till->cashier()->showingPaid());
+    }
+
     void unknownBarcodeShowsAnErrorAndChangesNothing()
     {
         wedgeScan(cola500);
