@@ -339,16 +339,8 @@
         <translation>price_fen &quot;%1&quot; is not a whole number of fen ≥ 0</translation>
     </message>
     <message>
-        <source>tax_rate_bp &quot;%1&quot; is not between 0 and 10000</source>
-        <translation>tax_rate_bp &quot;%1&quot; is not between 0 and 10000</translation>
-    </message>
-    <message>
         <source>sold_by &quot;%1&quot; is neither unit nor weight</source>
         <translation>sold_by &quot;%1&quot; is neither unit nor weight</translation>
-    </message>
-    <message>
-        <source>plu &quot;%1&quot; is not 1–6 digits</source>
-        <translation>plu &quot;%1&quot; is not 1–6 digits</translation>
     </message>
     <message>
         <source>a product sold by weight needs a PLU for scale labels</source>
@@ -362,12 +354,84 @@
         <source>The tables of %1 are damaged. Import the catalog again into a new data folder, or restore the file from a backup.</source>
         <translation>The tables of %1 are damaged. Import the catalog again into a new data folder, or restore the file from a backup.</translation>
     </message>
+    <message>
+        <source>price_fen %1 is above ¥%2, the most one product may cost (unit_price in smartpos.ini)</source>
+        <translation>price_fen %1 is above ¥%2, the most one product may cost (unit_price in smartpos.ini)</translation>
+    </message>
+    <message>
+        <source>price_fen &quot;%1&quot; is not a whole number of fen: the column is in fen, so ¥%2 is %3</source>
+        <translation>price_fen &quot;%1&quot; is not a whole number of fen: the column is in fen, so ¥%2 is %3</translation>
+    </message>
+    <message>
+        <source>price_fen %1 (¥%2) is above ¥%3, the most one product may cost (unit_price in smartpos.ini)</source>
+        <translation>price_fen %1 (¥%2) is above ¥%3, the most one product may cost (unit_price in smartpos.ini)</translation>
+    </message>
+    <message>
+        <source>a product sold by weight needs a price per kg above 0</source>
+        <translation>a product sold by weight needs a price per kg above 0</translation>
+    </message>
+    <message>
+        <source>plu &quot;%1&quot; is not a number (digits 0–9 only)</source>
+        <translation>plu &quot;%1&quot; is not a number (digits 0–9 only)</translation>
+    </message>
+    <message>
+        <source>plu %1 is zero; scale labels number products from 1</source>
+        <translation>plu %1 is zero; scale labels number products from 1</translation>
+    </message>
+    <message>
+        <source>plu %1 has %2 digits, but the scale labels carry %3 (scanner/variable_layouts in smartpos.ini)</source>
+        <translation>plu %1 has %2 digits, but the scale labels carry %3 (scanner/variable_layouts in smartpos.ini)</translation>
+    </message>
+    <message>
+        <source>%1 holds a control or invisible character (U+%2): retype it</source>
+        <translation>%1 holds a control or invisible character (U+%2): retype it</translation>
+    </message>
+    <message>
+        <source>%1 has %2 characters; at most %3 fit a receipt line</source>
+        <translation>%1 has %2 characters; at most %3 fit a receipt line</translation>
+    </message>
+    <message>
+        <source>tax_rate_bp &quot;%1&quot; is not between 0 and %2 (basis points: 13 % is 1300)</source>
+        <translation>tax_rate_bp &quot;%1&quot; is not between 0 and %2 (basis points: 13 % is 1300)</translation>
+    </message>
+    <message>
+        <source>tax_rate_bp %1 is %1 basis points, under 1 %: the column is in basis points, so %1 % is %2</source>
+        <translation>tax_rate_bp %1 is %1 basis points, under 1 %: the column is in basis points, so %1 % is %2</translation>
+    </message>
+    <message>
+        <source>PLU %1 belongs to %2 (%3), which this file does not list. To move the PLU, list %2 with its new PLU in the same file.</source>
+        <translation>PLU %1 belongs to %2 (%3), which this file does not list. To move the PLU, list %2 with its new PLU in the same file.</translation>
+    </message>
+    <message>
+        <source>barcode %1 belongs to %2 (%3), which this file does not list. To move the barcode, list %2 with its other barcodes in the same file.</source>
+        <translation>barcode %1 belongs to %2 (%3), which this file does not list. To move the barcode, list %2 with its other barcodes in the same file.</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
         <translation>a quoted field is never closed</translation>
+    </message>
+    <message>
+        <source>this build cannot read GB18030 (Qt without ICU): save the file as UTF-8 (in Excel: “CSV UTF-8”)</source>
+        <translation>this build cannot read GB18030 (Qt without ICU): save the file as UTF-8 (in Excel: “CSV UTF-8”)</translation>
+    </message>
+    <message>
+        <source>this line is not UTF-8 text; it looks like GB18030/GBK, as Excel saves CSV on Chinese Windows: import the file with --encoding gb18030, or save it as “CSV UTF-8”</source>
+        <translation>this line is not UTF-8 text; it looks like GB18030/GBK, as Excel saves CSV on Chinese Windows: import the file with --encoding gb18030, or save it as “CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>this line is not UTF-8 text: save the file as UTF-8 (in Excel: “CSV UTF-8”)</source>
+        <translation>this line is not UTF-8 text: save the file as UTF-8 (in Excel: “CSV UTF-8”)</translation>
+    </message>
+    <message>
+        <source>this line is UTF-8 text, not GB18030: import the file without --encoding gb18030</source>
+        <translation>this line is UTF-8 text, not GB18030: import the file without --encoding gb18030</translation>
+    </message>
+    <message>
+        <source>this line is not GB18030/GBK text: save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it without --encoding</source>
+        <translation>this line is not GB18030/GBK text: save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it without --encoding</translation>
     </message>
 </context>
 <context>
@@ -420,10 +484,6 @@
         <translation>Cannot open %1. Check that the folder exists and is writable.</translation>
     </message>
     <message>
-        <source>Database error on %1: %2</source>
-        <translation>Database error on %1: %2</translation>
-    </message>
-    <message>
         <source>The data folder %1 is a file, not a folder.</source>
         <translation>The data folder %1 is a file, not a folder.</translation>
     </message>
@@ -452,8 +512,36 @@
         <translation>Cannot back up %1 before upgrading it: %2</translation>
     </message>
     <message>
-        <source>%1 is busy: another program has held it for more than 5 seconds. Close other SmartPOS windows or tools using this data folder and try again.</source>
-        <translation>%1 is busy: another program has held it for more than 5 seconds. Close other SmartPOS windows or tools using this data folder and try again.</translation>
+        <source>%1-wal does not belong to %1 (its pages are %2 bytes, the file&apos;s %3): one of them was copied or restored without the other. Nothing was changed. Stop SmartPOS; if %1 is the copy to keep (a restored backup), move %1-wal and %1-shm to another folder, else restore all three from one backup.</source>
+        <translation>%1-wal does not belong to %1 (its pages are %2 bytes, the file&apos;s %3): one of them was copied or restored without the other. Nothing was changed. Stop SmartPOS; if %1 is the copy to keep (a restored backup), move %1-wal and %1-shm to another folder, else restore all three from one backup.</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>no details</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program while SmartPOS was reading it. Nothing was saved; try again.</source>
+        <translation>%1 was changed by another program while SmartPOS was reading it. Nothing was saved; try again.</translation>
+    </message>
+    <message>
+        <source>%1 was moved, renamed or replaced while SmartPOS had it open. Nothing was saved. Close SmartPOS and start it again; move or restore data files only while SmartPOS is closed.</source>
+        <translation>%1 was moved, renamed or replaced while SmartPOS had it open. Nothing was saved. Close SmartPOS and start it again; move or restore data files only while SmartPOS is closed.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a SmartPOS database; it was left untouched. A likely cause is that %1-wal beside it belongs to another copy (a backup restored over %1 alone, or a file from another till). Stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again; if it is still refused, restore %1 from a backup or call support.</source>
+        <translation>%1 is damaged or is not a SmartPOS database; it was left untouched. A likely cause is that %1-wal beside it belongs to another copy (a backup restored over %1 alone, or a file from another till). Stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again; if it is still refused, restore %1 from a backup or call support.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program (a database viewer, a backup or copy tool, another SmartPOS) and stayed locked for more than %2 seconds. Close that program and try again.</source>
+        <translation>%1 is locked by another program (a database viewer, a backup or copy tool, another SmartPOS) and stayed locked for more than %2 seconds. Close that program and try again.</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another task of SmartPOS. Nothing was saved; try again, and restart SmartPOS if this keeps happening.</source>
+        <translation>%1 is in use by another task of SmartPOS. Nothing was saved; try again, and restart SmartPOS if this keeps happening.</translation>
+    </message>
+    <message>
+        <source>Database error on %1: %2. Try again; if it keeps happening, call support with this message.</source>
+        <translation>Database error on %1: %2. Try again; if it keeps happening, call support with this message.</translation>
     </message>
 </context>
 <context>
@@ -715,10 +803,6 @@
         <translation>Scan ignored: finish the payment or go back to the cart first.</translation>
     </message>
     <message>
-        <source>At most %1 units per line.</source>
-        <translation>At most %1 units per line.</translation>
-    </message>
-    <message>
         <source>The sale is being paid: go back to the cart to change it.</source>
         <translation>The sale is being paid: go back to the cart to change it.</translation>
     </message>
@@ -729,10 +813,6 @@
     <message>
         <source>%1 is sold by weight: weigh it and scan the scale label.</source>
         <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
-    </message>
-    <message>
-        <source>Weighed items keep the weight on their label.</source>
-        <translation>Weighed items keep the weight on their label.</translation>
     </message>
     <message>
         <source>Quantity must be between 1 and %1.</source>
@@ -773,6 +853,34 @@
     <message>
         <source>The drawer was NOT opened: %1</source>
         <translation>The drawer was NOT opened: %1</translation>
+    </message>
+    <message>
+        <source>Not added: its price is above ¥%1, the most one product may cost. Check the price in the catalog (or the limit, unit_price in smartpos.ini).</source>
+        <translation>Not added: its price is above ¥%1, the most one product may cost. Check the price in the catalog (or the limit, unit_price in smartpos.ini).</translation>
+    </message>
+    <message>
+        <source>Not changed: the line would cost more than ¥%1, the most one line may cost (line in smartpos.ini).</source>
+        <translation>Not changed: the line would cost more than ¥%1, the most one line may cost (line in smartpos.ini).</translation>
+    </message>
+    <message>
+        <source>Not changed: the sale would cost more than ¥%1, the most one sale may cost (sale in smartpos.ini). Pay this sale, then ring up the rest as a new one.</source>
+        <translation>Not changed: the sale would cost more than ¥%1, the most one sale may cost (sale in smartpos.ini). Pay this sale, then ring up the rest as a new one.</translation>
+    </message>
+    <message>
+        <source>This item cannot be added to the sale.</source>
+        <translation>This item cannot be added to the sale.</translation>
+    </message>
+    <message>
+        <source>An item with a scale label keeps what its label says.</source>
+        <translation>An item with a scale label keeps what its label says.</translation>
+    </message>
+    <message>
+        <source>¥%1 is more cash than one sale takes (at most ¥%2): check the amount typed.</source>
+        <translation>¥%1 is more cash than one sale takes (at most ¥%2): check the amount typed.</translation>
+    </message>
+    <message>
+        <source>Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter again to confirm, or correct the amount.</source>
+        <translation>Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter again to confirm, or correct the amount.</translation>
     </message>
 </context>
 <context>
@@ -817,20 +925,28 @@
         <translation>%1 is sold by weight: weigh it and scan the scale label.</translation>
     </message>
     <message>
-        <source>Scale label %1: no product has PLU %2.</source>
-        <translation>Scale label %1: no product has PLU %2.</translation>
-    </message>
-    <message>
         <source>Scale label %1 carries a weight, but %2 is sold by the piece.</source>
         <translation>Scale label %1 carries a weight, but %2 is sold by the piece.</translation>
     </message>
     <message>
-        <source>Scale label %1 shows no weight: weigh the item again.</source>
-        <translation>Scale label %1 shows no weight: weigh the item again.</translation>
+        <source>Scale label %1: no product has its PLU.</source>
+        <translation>Scale label %1: no product has its PLU.</translation>
     </message>
     <message>
-        <source>Scale label %1 shows no price: weigh the item again.</source>
-        <translation>Scale label %1 shows no price: weigh the item again.</translation>
+        <source>Scale label %1 shows no weight: weigh the item again and print a new label.</source>
+        <translation>Scale label %1 shows no weight: weigh the item again and print a new label.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no price: weigh the item again and print a new label.</source>
+        <translation>Scale label %1 shows no price: weigh the item again and print a new label.</translation>
+    </message>
+    <message>
+        <source>%1 has no price per kg in the catalog: fix its price before selling it.</source>
+        <translation>%1 has no price per kg in the catalog: fix its price before selling it.</translation>
+    </message>
+    <message>
+        <source>Scale label %1 carries a price, but %2 is sold by the piece: scan its own barcode. (Marked-down labels need a layout marked markdown in smartpos.ini.)</source>
+        <translation>Scale label %1 carries a price, but %2 is sold by the piece: scan its own barcode. (Marked-down labels need a layout marked markdown in smartpos.ini.)</translation>
     </message>
 </context>
 <context>

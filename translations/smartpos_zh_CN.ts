@@ -337,16 +337,8 @@
         <translation>price_fen“%1”不是 ≥ 0 的整数（单位：分）</translation>
     </message>
     <message>
-        <source>tax_rate_bp &quot;%1&quot; is not between 0 and 10000</source>
-        <translation>tax_rate_bp“%1”不在 0 到 10000 之间</translation>
-    </message>
-    <message>
         <source>sold_by &quot;%1&quot; is neither unit nor weight</source>
         <translation>sold_by“%1”既不是 unit 也不是 weight</translation>
-    </message>
-    <message>
-        <source>plu &quot;%1&quot; is not 1–6 digits</source>
-        <translation>plu“%1”不是 1–6 位数字</translation>
     </message>
     <message>
         <source>a product sold by weight needs a PLU for scale labels</source>
@@ -360,12 +352,84 @@
         <source>The tables of %1 are damaged. Import the catalog again into a new data folder, or restore the file from a backup.</source>
         <translation>%1 的数据表已损坏。请将商品库重新导入到新的数据文件夹，或从备份恢复该文件。</translation>
     </message>
+    <message>
+        <source>price_fen %1 is above ¥%2, the most one product may cost (unit_price in smartpos.ini)</source>
+        <translation>price_fen %1 超过 ¥%2，即单个商品的最高价格（smartpos.ini 中的 unit_price）</translation>
+    </message>
+    <message>
+        <source>price_fen &quot;%1&quot; is not a whole number of fen: the column is in fen, so ¥%2 is %3</source>
+        <translation>price_fen “%1”不是以分为单位的整数：此列的单位是分，¥%2 应写作 %3</translation>
+    </message>
+    <message>
+        <source>price_fen %1 (¥%2) is above ¥%3, the most one product may cost (unit_price in smartpos.ini)</source>
+        <translation>price_fen %1（¥%2）超过 ¥%3，即单个商品的最高价格（smartpos.ini 中的 unit_price）</translation>
+    </message>
+    <message>
+        <source>a product sold by weight needs a price per kg above 0</source>
+        <translation>称重商品的每公斤价格必须大于 0</translation>
+    </message>
+    <message>
+        <source>plu &quot;%1&quot; is not a number (digits 0–9 only)</source>
+        <translation>PLU “%1”不是数字（只能是 0–9）</translation>
+    </message>
+    <message>
+        <source>plu %1 is zero; scale labels number products from 1</source>
+        <translation>PLU %1 为零；条码秤的商品编号从 1 开始</translation>
+    </message>
+    <message>
+        <source>plu %1 has %2 digits, but the scale labels carry %3 (scanner/variable_layouts in smartpos.ini)</source>
+        <translation>PLU %1 有 %2 位，但秤签只能容纳 %3 位（smartpos.ini 中的 scanner/variable_layouts）</translation>
+    </message>
+    <message>
+        <source>%1 holds a control or invisible character (U+%2): retype it</source>
+        <translation>%1 含有控制字符或不可见字符（U+%2）：请重新输入</translation>
+    </message>
+    <message>
+        <source>%1 has %2 characters; at most %3 fit a receipt line</source>
+        <translation>%1 有 %2 个字符；小票一行最多 %3 个</translation>
+    </message>
+    <message>
+        <source>tax_rate_bp &quot;%1&quot; is not between 0 and %2 (basis points: 13 % is 1300)</source>
+        <translation>tax_rate_bp “%1”不在 0 到 %2 之间（单位是基点：13% 写作 1300）</translation>
+    </message>
+    <message>
+        <source>tax_rate_bp %1 is %1 basis points, under 1 %: the column is in basis points, so %1 % is %2</source>
+        <translation>tax_rate_bp %1 表示 %1 个基点，不到 1%：此列单位是基点，%1% 应写作 %2</translation>
+    </message>
+    <message>
+        <source>PLU %1 belongs to %2 (%3), which this file does not list. To move the PLU, list %2 with its new PLU in the same file.</source>
+        <translation>PLU %1 属于 %2（%3），但此文件没有列出该商品。若要转移此 PLU，请在同一文件中列出 %2 及其新的 PLU。</translation>
+    </message>
+    <message>
+        <source>barcode %1 belongs to %2 (%3), which this file does not list. To move the barcode, list %2 with its other barcodes in the same file.</source>
+        <translation>条码 %1 属于 %2（%3），但此文件没有列出该商品。若要转移此条码，请在同一文件中列出 %2 及其其余条码。</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
         <translation>带引号的字段缺少结束引号</translation>
+    </message>
+    <message>
+        <source>this build cannot read GB18030 (Qt without ICU): save the file as UTF-8 (in Excel: “CSV UTF-8”)</source>
+        <translation>此版本无法读取 GB18030（Qt 未带 ICU）：请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>this line is not UTF-8 text; it looks like GB18030/GBK, as Excel saves CSV on Chinese Windows: import the file with --encoding gb18030, or save it as “CSV UTF-8”</source>
+        <translation>此行不是 UTF-8 文本，看起来是 GB18030/GBK 编码（中文版 Windows 的 Excel 会这样保存 CSV）：请用 --encoding gb18030 导入，或将文件另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>this line is not UTF-8 text: save the file as UTF-8 (in Excel: “CSV UTF-8”)</source>
+        <translation>此行不是 UTF-8 文本：请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>this line is UTF-8 text, not GB18030: import the file without --encoding gb18030</source>
+        <translation>此行是 UTF-8 文本，不是 GB18030：请不加 --encoding gb18030 导入</translation>
+    </message>
+    <message>
+        <source>this line is not GB18030/GBK text: save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it without --encoding</source>
+        <translation>此行不是 GB18030/GBK 文本：请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）并不加 --encoding 导入</translation>
     </message>
 </context>
 <context>
@@ -418,10 +482,6 @@
         <translation>无法打开 %1。请检查所在文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <source>Database error on %1: %2</source>
-        <translation>%1 数据库错误：%2</translation>
-    </message>
-    <message>
         <source>The data folder %1 is a file, not a folder.</source>
         <translation>数据文件夹 %1 是一个文件，不是文件夹。</translation>
     </message>
@@ -450,8 +510,36 @@
         <translation>升级前无法备份 %1：%2</translation>
     </message>
     <message>
-        <source>%1 is busy: another program has held it for more than 5 seconds. Close other SmartPOS windows or tools using this data folder and try again.</source>
-        <translation>%1 正忙：另一个程序已占用超过 5 秒。请关闭使用此数据文件夹的其他 SmartPOS 窗口或工具后重试。</translation>
+        <source>%1-wal does not belong to %1 (its pages are %2 bytes, the file&apos;s %3): one of them was copied or restored without the other. Nothing was changed. Stop SmartPOS; if %1 is the copy to keep (a restored backup), move %1-wal and %1-shm to another folder, else restore all three from one backup.</source>
+        <translation>%1-wal 不属于 %1（其页大小为 %2 字节，而文件为 %3 字节）：其中一个被单独复制或恢复过。未做任何更改。请停止 SmartPOS；如果要保留的是 %1（恢复的备份），请把 %1-wal 和 %1-shm 移到其他文件夹，否则请从同一份备份恢复这三个文件。</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>无详细信息</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program while SmartPOS was reading it. Nothing was saved; try again.</source>
+        <translation>%1 在 SmartPOS 读取时被其他程序修改。未保存任何内容；请重试。</translation>
+    </message>
+    <message>
+        <source>%1 was moved, renamed or replaced while SmartPOS had it open. Nothing was saved. Close SmartPOS and start it again; move or restore data files only while SmartPOS is closed.</source>
+        <translation>%1 在 SmartPOS 打开期间被移动、重命名或替换。未保存任何内容。请关闭 SmartPOS 后重新启动；只在 SmartPOS 关闭时移动或恢复数据文件。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a SmartPOS database; it was left untouched. A likely cause is that %1-wal beside it belongs to another copy (a backup restored over %1 alone, or a file from another till). Stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again; if it is still refused, restore %1 from a backup or call support.</source>
+        <translation>%1 已损坏或不是 SmartPOS 数据库；文件未被改动。可能的原因是旁边的 %1-wal 属于另一个副本（只把备份恢复到了 %1，或来自另一台收银机的文件）。请停止 SmartPOS，把 %1-wal 和 %1-shm 移到其他文件夹（保留它们）后重新启动；若仍被拒绝，请从备份恢复 %1 或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program (a database viewer, a backup or copy tool, another SmartPOS) and stayed locked for more than %2 seconds. Close that program and try again.</source>
+        <translation>%1 被其他程序（数据库查看器、备份或复制工具、另一个 SmartPOS）锁定，超过 %2 秒仍未释放。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another task of SmartPOS. Nothing was saved; try again, and restart SmartPOS if this keeps happening.</source>
+        <translation>%1 正被 SmartPOS 的另一项任务使用。未保存任何内容；请重试，如果反复出现请重启 SmartPOS。</translation>
+    </message>
+    <message>
+        <source>Database error on %1: %2. Try again; if it keeps happening, call support with this message.</source>
+        <translation>%1 数据库错误：%2。请重试；如果反复出现，请带上此消息联系技术支持。</translation>
     </message>
 </context>
 <context>
@@ -713,10 +801,6 @@
         <translation>扫描已忽略：请先完成收款，或返回购物车。</translation>
     </message>
     <message>
-        <source>At most %1 units per line.</source>
-        <translation>每行最多 %1 件。</translation>
-    </message>
-    <message>
         <source>The sale is being paid: go back to the cart to change it.</source>
         <translation>正在收款：如需修改，请先返回购物车。</translation>
     </message>
@@ -727,10 +811,6 @@
     <message>
         <source>%1 is sold by weight: weigh it and scan the scale label.</source>
         <translation>%1 是称重商品：请先称重，再扫描电子秤标签。</translation>
-    </message>
-    <message>
-        <source>Weighed items keep the weight on their label.</source>
-        <translation>称重商品按标签重量计价，不能修改数量。</translation>
     </message>
     <message>
         <source>Quantity must be between 1 and %1.</source>
@@ -771,6 +851,34 @@
     <message>
         <source>The drawer was NOT opened: %1</source>
         <translation>钱箱未打开：%1</translation>
+    </message>
+    <message>
+        <source>Not added: its price is above ¥%1, the most one product may cost. Check the price in the catalog (or the limit, unit_price in smartpos.ini).</source>
+        <translation>未加入：其价格超过 ¥%1，即单个商品的最高价格。请检查商品目录中的价格（或 smartpos.ini 中的上限 unit_price）。</translation>
+    </message>
+    <message>
+        <source>Not changed: the line would cost more than ¥%1, the most one line may cost (line in smartpos.ini).</source>
+        <translation>未更改：该行金额将超过 ¥%1，即单行最高金额（smartpos.ini 中的 line）。</translation>
+    </message>
+    <message>
+        <source>Not changed: the sale would cost more than ¥%1, the most one sale may cost (sale in smartpos.ini). Pay this sale, then ring up the rest as a new one.</source>
+        <translation>未更改：本单金额将超过 ¥%1，即单笔销售最高金额（smartpos.ini 中的 sale）。请先结算本单，再把其余商品作为新的一单。</translation>
+    </message>
+    <message>
+        <source>This item cannot be added to the sale.</source>
+        <translation>此商品无法加入本单。</translation>
+    </message>
+    <message>
+        <source>An item with a scale label keeps what its label says.</source>
+        <translation>贴有秤签的商品以秤签为准，不能修改。</translation>
+    </message>
+    <message>
+        <source>¥%1 is more cash than one sale takes (at most ¥%2): check the amount typed.</source>
+        <translation>¥%1 超过单笔销售可收的现金（最多 ¥%2）：请检查输入的金额。</translation>
+    </message>
+    <message>
+        <source>Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter again to confirm, or correct the amount.</source>
+        <translation>应找零 ¥%1。顾客真的付了 ¥%2 吗？再按一次 Enter 确认，或更正金额。</translation>
     </message>
 </context>
 <context>
@@ -814,20 +922,28 @@
         <translation>%1 是称重商品：请先称重，再扫描电子秤标签。</translation>
     </message>
     <message>
-        <source>Scale label %1: no product has PLU %2.</source>
-        <translation>电子秤标签 %1：找不到 PLU 为 %2 的商品。</translation>
-    </message>
-    <message>
         <source>Scale label %1 carries a weight, but %2 is sold by the piece.</source>
         <translation>电子秤标签 %1 是重量码，但 %2 按件销售。</translation>
     </message>
     <message>
-        <source>Scale label %1 shows no weight: weigh the item again.</source>
-        <translation>电子秤标签 %1 没有重量，请重新称重。</translation>
+        <source>Scale label %1: no product has its PLU.</source>
+        <translation>秤签 %1：没有商品使用其 PLU。</translation>
     </message>
     <message>
-        <source>Scale label %1 shows no price: weigh the item again.</source>
-        <translation>电子秤标签 %1 没有价格，请重新称重。</translation>
+        <source>Scale label %1 shows no weight: weigh the item again and print a new label.</source>
+        <translation>秤签 %1 没有重量：请重新称重并打印新秤签。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 shows no price: weigh the item again and print a new label.</source>
+        <translation>秤签 %1 没有价格：请重新称重并打印新秤签。</translation>
+    </message>
+    <message>
+        <source>%1 has no price per kg in the catalog: fix its price before selling it.</source>
+        <translation>%1 在商品目录中没有每公斤价格：请先修正价格再销售。</translation>
+    </message>
+    <message>
+        <source>Scale label %1 carries a price, but %2 is sold by the piece: scan its own barcode. (Marked-down labels need a layout marked markdown in smartpos.ini.)</source>
+        <translation>秤签 %1 带有价格，但 %2 按件销售：请扫描其自身条码。（打折秤签需要在 smartpos.ini 中把秤签格式标记为 markdown。）</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ Status CatalogStore::open(const QString &dataDir)
                                            "ON p.id = s.rowid WHERE product_search MATCH ? LIMIT ?")
                                 .arg(productColumns));
     if (!m_db.preparedAll()) {
-        m_db.close();
+        m_db.closeAsFound();
         return Error{ErrorCode::Damaged,
                      tr("The tables of %1 are damaged. Import the catalog again into a new data "
                         "folder, or restore the file from a backup.")
@@ -241,17 +241,22 @@ bool CatalogStore::upsert(Upsert &sql, const Product &p, const QStringList &code
     sql.dropTerms.bindValue(0, id);
     sql.addTerms.bindValue(0, id);
     sql.addTerms.bindValue(1, searchTerms(p.nameZh, p.nameEn, p.sku));
-    bool ok = sql.dropCodes.exec() && sql.dropTerms.exec() && sql.addTerms.exec();
+    QList<QSqlQuery *> steps{&sql.dropCodes, &sql.dropTerms, &sql.addTerms};
+    for (QSqlQuery *step : steps) {
+        if (!step->exec()) {
+            *error = m_db.describe(step->lastError());
+            return false;
+        }
+    }
     for (const QString &code : codes) {
-        if (!ok)
-            break;
         sql.addCode.bindValue(0, code);
         sql.addCode.bindValue(1, id);
-        ok = sql.addCode.exec();
+        if (!sql.addCode.exec()) {
+            *error = m_db.describe(sql.addCode.lastError());
+            return false;
+        }
     }
-    if (!ok)
-        *error = m_db.describe(m_db.connection().lastError());
-    return ok;
+    return true;
 }
 
 // One import in its transaction: applies the rows in file order and keeps track of every code
@@ -410,13 +415,14 @@ ImportReport CatalogStore::importCsv(const QString &csvPath, const ImportOptions
         report.reason = csv.error();
         return report;
     }
-    QSqlDatabase &db = m_db.connection();
-    if (!db.transaction()) {
-        report.reason = m_db.describe(db.lastError());
+    // IMMEDIATE: the write lock is taken (or waited for) now, not after the reads of the first
+    // row, where another writer would make it fail at once.
+    if (Status began = m_db.execScript(QStringLiteral("BEGIN IMMEDIATE")); !began) {
+        report.reason = began.error().message;
         return report;
     }
     auto reject = [&](qint64 line, const QString &reason) {
-        db.rollback();
+        (void)m_db.execScript(QStringLiteral("ROLLBACK"));
         report = ImportReport();
         report.line = line;
         report.reason = reason;
@@ -438,18 +444,23 @@ ImportReport CatalogStore::importCsv(const QString &csvPath, const ImportOptions
         if (!import.checkTakenCodes(&line, &problem))
             return reject(line, problem);
     }
-    if (options.dryRun ? !db.rollback() : !db.commit())
-        return reject(0, m_db.describe(db.lastError()));
+    const Status ended =
+        m_db.execScript(options.dryRun ? QStringLiteral("ROLLBACK") : QStringLiteral("COMMIT"));
+    if (!ended)
+        return reject(0, ended.error().message);
     report.ok = true;
     return report;
 }
 
 bool CatalogStore::generate(qint64 count, QString *error)
 {
-    QSqlDatabase &db = m_db.connection();
     // A big page cache halves the time of a million-row load (perf reference §2).
-    if (!m_db.exec(QStringLiteral("PRAGMA cache_size=-262144"), error) || !db.transaction())
+    if (!m_db.exec(QStringLiteral("PRAGMA cache_size=-262144"), error))
         return false;
+    if (Status began = m_db.execScript(QStringLiteral("BEGIN IMMEDIATE")); !began) {
+        *error = began.error().message;
+        return false;
+    }
     bool ok = m_db.exec(QStringLiteral("DELETE FROM barcodes"), error)
               && m_db.exec(QStringLiteral("DELETE FROM products"), error)
               && m_db.exec(QStringLiteral("DELETE FROM product_search"), error);
@@ -475,14 +486,21 @@ bool CatalogStore::generate(qint64 count, QString *error)
         code.bindValue(1, id);
         terms.bindValue(0, id);
         terms.bindValue(1, searchTerms(p.nameZh, p.nameEn, p.sku));
-        ok = product.exec() && code.exec() && terms.exec();
-        if (!ok)
-            *error = m_db.describe(db.lastError());
+        for (QSqlQuery *step : {&product, &code, &terms}) {
+            if (ok && !step->exec()) {
+                *error = m_db.describe(step->lastError());
+                ok = false;
+            }
+        }
     }
-    if (!ok || !db.commit()) {
-        if (ok)
-            *error = m_db.describe(db.lastError());
-        db.rollback();
+    if (ok) {
+        const Status committed = m_db.execScript(QStringLiteral("COMMIT"));
+        if (!committed)
+            *error = committed.error().message;
+        ok = committed.ok();
+    }
+    if (!ok) {
+        (void)m_db.execScript(QStringLiteral("ROLLBACK"));
         return false;
     }
     m_db.exec(QStringLiteral("PRAGMA cache_size=-2000"), error);

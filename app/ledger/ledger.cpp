@@ -381,7 +381,7 @@ Status Ledger::open(const QString &dataDir, const QString &keyDir)
         return opened;
     auto failed = [this](const Error &error) {
         m_sql.reset();
-        m_db.close();
+        m_db.closeAsFound();
         return error;
     };
     QString message;
@@ -401,7 +401,8 @@ Status Ledger::open(const QString &dataDir, const QString &keyDir)
             m_db.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('terminal_id', ?)"));
         insert.addBindValue(m_terminalId);
         if (!insert.exec())
-            return failed({ErrorCode::Storage, m_db.describe(insert.lastError())});
+            return failed(m_db.describe(insert.lastError().nativeErrorCode().toInt(),
+                                        insert.lastError().databaseText()));
     }
     m_sql = std::make_unique<Statements>(m_db.handle());
     if (!m_sql->allValid())
@@ -420,7 +421,7 @@ Status Ledger::openReadOnly(const QString &dataDir, const QString &keyDir)
     if (Status opened = openDatabase(dataDir, keyDir, Database::Mode::ReadOnly); !opened)
         return opened;
     if (Status loaded = loadHead(); !loaded) {
-        m_db.close();
+        m_db.closeAsFound();
         return loaded;
     }
     return {};
@@ -429,7 +430,12 @@ Status Ledger::openReadOnly(const QString &dataDir, const QString &keyDir)
 Status Ledger::loadHead()
 {
     QSqlQuery q(m_db.connection());
+    // A plain SQL error ("no such table") means the tables are not what they should be; a lock
+    // or a disk error is said as such.
     const auto damaged = [&] {
+        const int code = q.lastError().nativeErrorCode().toInt();
+        if (code != SQLITE_OK && code != SQLITE_ERROR)
+            return m_db.describe(code, q.lastError().databaseText());
         return Error{ErrorCode::Damaged,
                      tr("The tables of %1 are damaged (%2). Restore it from a backup.")
                          .arg(m_db.path(), q.lastError().databaseText())};

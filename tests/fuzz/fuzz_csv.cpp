@@ -219,18 +219,32 @@ void checkCatalog(const QByteArray &body)
         FUZZ_CHECK(!p.nameZh.isEmpty() || !p.nameEn.isEmpty(), where);
         FUZZ_CHECK(p.nameZh == p.nameZh.trimmed() && p.nameEn == p.nameEn.trimmed(), where);
         FUZZ_CHECK(!p.category.isEmpty() && p.category == p.category.trimmed(), where);
-        FUZZ_CHECK(!p.price.isNegative(), where);
-        FUZZ_CHECK(p.taxRateBp >= 0 && p.taxRateBp <= 10000, where);
+        // What the till can sell and print: within the store's limits, text without controls.
+        const MoneyLimits limits;
+        FUZZ_CHECK(!p.price.isNegative() && p.price <= limits.unitPrice, where);
+        if (p.isWeighed())
+            FUZZ_CHECK(p.price.fen > 0, where);
+        FUZZ_CHECK(p.taxRateBp == 0
+                       || (p.taxRateBp >= 100 && p.taxRateBp <= CatalogFieldLimits::taxRateBp),
+                   where);
+        for (const QString &text : {p.sku, p.nameZh, p.nameEn, p.category}) {
+            FUZZ_CHECK(text.toUcs4().size() <= CatalogFieldLimits::nameLength, where);
+            for (const char32_t c : text.toUcs4())
+                FUZZ_CHECK(QChar::category(c) != QChar::Other_Control
+                               && QChar::category(c) != QChar::Other_Format
+                               && QChar::category(c) != QChar::Other_Surrogate,
+                           where);
+        }
         if (p.isWeighed())
             FUZZ_CHECK(!p.plu.isEmpty(), where);
         else
             FUZZ_CHECK(!row.codes.isEmpty(), where);
         if (!p.plu.isEmpty()) {
-            // 1–6 digits that a scale label can carry: ASCII. Finding F2 in docs/fuzzing.md:
-            // catalogcsv.cpp's isPlu() takes any Unicode digit.
-            const bool asciiPlu = isAsciiDigits(p.plu) && p.plu.size() <= 6;
-            if (fuzz::strict() || p.plu.size() > 6 || p.plu.size() < 1)
-                FUZZ_CHECK(asciiPlu, QStringLiteral("PLU ") + fuzz::quotedText(p.plu) + QStringLiteral(": ") + where);
+            // ASCII digits a scale label carries (5 with the default layouts), without the
+            // leading zeros the label prints: the catalog's key for it.
+            FUZZ_CHECK(isAsciiDigits(p.plu) && p.plu.size() <= 5 && !p.plu.startsWith(u'0'),
+                       QStringLiteral("PLU ") + fuzz::quotedText(p.plu) + QStringLiteral(": ")
+                           + where);
             FUZZ_CHECK(!plus.contains(p.plu), QStringLiteral("PLU twice: ") + where);
             plus.insert(p.plu);
         }

@@ -110,6 +110,7 @@ private slots:
     void gb18030Fixture();
     void pluLeadingZeros();
     void customLimitsAndLayouts();
+    void lockedByAnotherProgram();
 };
 
 void TestCatalogImport::refusedChangesNothing_data()
@@ -365,6 +366,31 @@ void TestCatalogImport::customLimitsAndLayouts()
         c.import(catalogFile({u"NEW1,6901234567892,茅台,Moutai,liquor,500001,1300,unit,"_s}),
                  options);
     QVERIFY2(allowed.ok, qPrintable(allowed.reason));
+}
+
+void TestCatalogImport::lockedByAnotherProgram()
+{
+    Catalog c;
+    const QStringList before = snapshot(c.dir.path());
+    {
+        // A database viewer left with a write open on catalog.db.
+        QSqlDatabase other =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("viewer"));
+        other.setDatabaseName(c.dir.filePath(CatalogStore::fileName()));
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        const ImportReport report =
+            c.import(catalogFile({u"NEW1,6901234567892,新品,New,snacks,100,1300,unit,"_s}));
+        QVERIFY(!report.ok);
+        QVERIFY2(report.reason.contains(u"locked by another program"_s)
+                     && !report.reason.contains(u"database is locked"_s),
+                 qPrintable(report.reason));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("viewer"));
+    QCOMPARE(snapshot(c.dir.path()), before);
+    QVERIFY(c.import(catalogFile({u"NEW1,6901234567892,新品,New,snacks,100,1300,unit,"_s})).ok);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogImport)
