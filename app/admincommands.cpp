@@ -122,7 +122,8 @@ QString programHelp(const QList<Command> &commands)
                           "writer at a time.\n%4")
         .arg(globalSynopsis(), commandList(commands),
              optionList(globalOptions()
-                        + QList<Option>{{QStringLiteral("help"), {},
+                        + QList<Option>{{QStringLiteral("help"),
+                                         {},
                                          QStringLiteral("this help; after a command, that "
                                                         "command's help")}}),
              exitCodes);
@@ -137,16 +138,16 @@ QString groupHelp(const QList<Command> &commands, const QString &group)
 
 QString commandHelp(const Command &command)
 {
-    QString text = usageLine(command) + QStringLiteral("\n\n") + command.description
-                   + QStringLiteral("\n");
+    QString text =
+        usageLine(command) + QStringLiteral("\n\n") + command.description + QStringLiteral("\n");
     const QList<Option> global = globalOptions() + QList<Option>{helpOption};
     qsizetype width = 0;
     for (const Option &o : command.options + global)
         width = qMax(width, optionHead(o).size());
     if (!command.options.isEmpty())
         text += QStringLiteral("\nOptions:\n") + optionList(command.options, width);
-    text += QStringLiteral("\nGlobal options:\n") + optionList(global, width)
-            + QStringLiteral("\n") + exitCodes;
+    text += QStringLiteral("\nGlobal options:\n") + optionList(global, width) + QStringLiteral("\n")
+            + exitCodes;
     return text;
 }
 
@@ -214,10 +215,11 @@ int catalogImport(const Invocation &invocation)
     options.rules = data.config.rules;
     const ImportReport report = data.catalog.importCsv(file, options);
     if (!report.ok)
-        return fail(report.line ? QStringLiteral("%1 line %2: %3 — nothing was imported.")
-                                      .arg(file, QString::number(report.line), report.reason)
-                                : QStringLiteral("%1: %2 — nothing was imported.")
-                                      .arg(file, report.reason));
+        return fail(
+            report.line
+                ? QStringLiteral("%1 line %2: %3 — nothing was imported.")
+                      .arg(file, QString::number(report.line), report.reason)
+                : QStringLiteral("%1: %2 — nothing was imported.").arg(file, report.reason));
     printImportReport(report, options.dryRun);
     return Done;
 }
@@ -370,7 +372,8 @@ int ledgerStartOver(const Invocation &invocation)
     const QString stamp =
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmssZ"));
     QString retiredLedger = QStringLiteral("%1.retired-%2").arg(ledgerPath, stamp);
-    for (int n = 2; QFileInfo::exists(retiredLedger) || QFileInfo::exists(retiredLedger + QStringLiteral("-wal"));
+    for (int n = 2; QFileInfo::exists(retiredLedger)
+                    || QFileInfo::exists(retiredLedger + QStringLiteral("-wal"));
          ++n)
         retiredLedger = QStringLiteral("%1.retired-%2-%3").arg(ledgerPath, stamp).arg(n);
     QStringList moved;
@@ -397,12 +400,10 @@ int ledgerStartOver(const Invocation &invocation)
     // Loads the key when it is readable, so the audit line names the anchor's head; a damaged
     // key is retired all the same.
     (void)keys.open(keyDir, true);
-    const QString audited =
-        QStringLiteral("%1 [%2]")
-            .arg(reason, moved.isEmpty()
-                             ? QStringLiteral("there was no ledger.db")
-                             : QStringLiteral("%1 moved to %2*")
-                                   .arg(moved.join(QStringLiteral(", ")), retiredLedger));
+    const QString audited = QStringLiteral("%1 [%2]").arg(
+        reason, moved.isEmpty() ? QStringLiteral("there was no ledger.db")
+                                : QStringLiteral("%1 moved to %2*")
+                                      .arg(moved.join(QStringLiteral(", ")), retiredLedger));
     if (const Status retired = keys.retire(audited, operatorName()); !retired)
         return fail(retired.error().message
                     + (moved.isEmpty()
@@ -410,9 +411,8 @@ int ledgerStartOver(const Invocation &invocation)
                            : QStringLiteral(" The ledger was already moved to %1; run start-over "
                                             "again once the key folder is writable.")
                                  .arg(retiredLedger)));
-    QStringList retiredFolders =
-        QDir(QDir(keyDir).filePath(QStringLiteral("retired")))
-            .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QStringList retiredFolders = QDir(QDir(keyDir).filePath(QStringLiteral("retired")))
+                                     .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     print(QStringLiteral("retired the terminal key and anchor of %1%2")
               .arg(keyDir, retiredFolders.isEmpty()
                                ? QString()
@@ -493,7 +493,8 @@ QList<Command> libraryCommands()
                         "The first bad row (its line number and the reason) rejects the whole "
                         "file and changes nothing. A barcode or PLU that another product has "
                         "moves only when the file lists that product too."),
-         {{QStringLiteral("dry-run"), {},
+         {{QStringLiteral("dry-run"),
+           {},
            QStringLiteral("check the file and print the summary; change nothing")},
           {QStringLiteral("encoding"), QStringLiteral("NAME"),
            QStringLiteral("utf-8 (default, with or without BOM) or gb18030 (also gbk: what Excel "
@@ -530,7 +531,8 @@ QList<Command> libraryCommands()
              "1).\nOpens the ledger read-only: no lock, no catalog, changes nothing (in a folder "
              "it may write, SQLite may leave an empty ledger.db-wal and -shm); works on read-only "
              "files and folders and while the till runs. Needs the terminal's key folder."),
-         {{QStringLiteral("full"), {},
+         {{QStringLiteral("full"),
+           {},
            QStringLiteral("SQLite's integrity_check instead of quick_check (slower: reads every "
                           "index)")}},
          {},
@@ -605,9 +607,9 @@ int run(const QStringList &args, const QList<Command> &commands)
         }
         if (!optionsEnded && arg.startsWith(u'-') && arg.size() > 1) {
             if (arg == u"-h" || arg == u"--help") {
-                out() << (command ? commandHelp(*command)
-                                  : group.isEmpty() ? programHelp(commands)
-                                                    : groupHelp(commands, group));
+                out() << (command           ? commandHelp(*command)
+                          : group.isEmpty() ? programHelp(commands)
+                                            : groupHelp(commands, group));
                 out().flush();
                 return Done;
             }
@@ -625,7 +627,8 @@ int run(const QStringList &args, const QList<Command> &commands)
             if (!option)
                 return usage(
                     command || !group.isEmpty()
-                        ? QStringLiteral("unknown option %1").arg(quoted(QStringLiteral("--") + name))
+                        ? QStringLiteral("unknown option %1")
+                              .arg(quoted(QStringLiteral("--") + name))
                         : QStringLiteral("unknown option %1 (command options go after the command)")
                               .arg(quoted(QStringLiteral("--") + name)),
                     command);
@@ -637,8 +640,9 @@ int run(const QStringList &args, const QList<Command> &commands)
                     return usage(QStringLiteral("--%1 takes no value").arg(name), command);
             } else if (!inlineValue) {
                 if (i + 1 >= args.size() || args[i + 1].startsWith(u"--"))
-                    return usage(QStringLiteral("--%1 needs a value (%2)").arg(name, option->valueName),
-                                 command);
+                    return usage(
+                        QStringLiteral("--%1 needs a value (%2)").arg(name, option->valueName),
+                        command);
                 value = args[++i];
             }
             if (name == u"data-dir") {
@@ -679,8 +683,8 @@ int run(const QStringList &args, const QList<Command> &commands)
             err().flush();
             return Usage;
         }
-        err() << program << ": unknown " << group << " command " << quoted(arg) << "; the "
-              << group << " commands are:\n"
+        err() << program << ": unknown " << group << " command " << quoted(arg) << "; the " << group
+              << " commands are:\n"
               << commandList(commands, group);
         err().flush();
         return Usage;
@@ -700,11 +704,13 @@ int run(const QStringList &args, const QList<Command> &commands)
     }
     if (invocation.arguments.size() < command->arguments.size())
         return usage(QStringLiteral("%1 needs %2")
-                         .arg(command->path.join(u' '), command->arguments.mid(invocation.arguments.size()).join(u' ')),
+                         .arg(command->path.join(u' '),
+                              command->arguments.mid(invocation.arguments.size()).join(u' ')),
                      command);
     for (const Option &o : command->options)
         if (o.required && !invocation.isSet(o.name))
-            return usage(QStringLiteral("%1 needs --%2 %3").arg(command->path.join(u' '), o.name, o.valueName),
+            return usage(QStringLiteral("%1 needs --%2 %3")
+                             .arg(command->path.join(u' '), o.name, o.valueName),
                          command);
     invocation.command = command;
     return command->run(invocation);

@@ -45,7 +45,7 @@ struct VariableCodeLayout {
 struct VariableCode {
     QString plu; // as the catalog keys it: canonicalPlu()
     VariableCodeLayout::Value kind;
-    qint64 value = 0; // fen or grams, as `kind` says
+    qint64 value = 0;      // fen or grams, as `kind` says
     bool markdown = false; // its layout's
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storerules.h"
 #include "product.h"
+#include "storerules.h"
 
 #include <QList>
 
@@ -11,8 +11,8 @@ namespace smartpos {
 
 struct CartLine {
     Product product;
-    QString code;                  // the code that was scanned, as normalized
-    qint64 quantity = 1;           // units, or grams for weighed products
+    QString code;                    // the code that was scanned, as normalized
+    qint64 quantity = 1;             // units, or grams for weighed products
     std::optional<Money> labelPrice; // total printed on a variable-price label, if any
 
     // Nothing when price × quantity does not fit in qint64.
@@ -25,14 +25,14 @@ struct CartLine {
 // Why the Cart refused a change; the sale session words it for the cashier.
 enum class CartRefusal {
     None,
-    Quantity,      // units outside 1 … maxUnitsPerLine, or a weight below 1 g
-    NeedsLabel,    // a weighed product without its scale label
-    NotWeighed,    // grams of a product sold by the piece, with no label price
-    NoLabelPrice,  // a label price of zero or less
-    NotEditable,   // no such line, or a line whose quantity its label fixes
-    UnitPrice,     // the product's price is above MoneyLimits::unitPrice
-    LineTotal,     // the line would come to more than MoneyLimits::line
-    SaleTotal,     // the sale would come to more than MoneyLimits::sale
+    Quantity,     // units outside 1 … maxUnitsPerLine, or a weight below 1 g
+    NeedsLabel,   // a weighed product without its scale label
+    NotWeighed,   // grams of a product sold by the piece, with no label price
+    NoLabelPrice, // a label price of zero or less
+    NotEditable,  // no such line, or a line whose quantity its label fixes
+    UnitPrice,    // the product's price is above MoneyLimits::unitPrice
+    LineTotal,    // the line would come to more than MoneyLimits::line
+    SaleTotal,    // the sale would come to more than MoneyLimits::sale
 };
 
 // What a change did: the line it changed, or why it changed nothing.

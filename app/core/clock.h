@@ -18,7 +18,10 @@ public:
 
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(QDateTime start) : m_now(start.toUTC()) {}
+    explicit ManualClock(QDateTime start)
+        : m_now(start.toUTC())
+    {
+    }
     QDateTime nowUtc() const override { return m_now; }
     void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }
     void set(QDateTime now) { m_now = now.toUTC(); }

@@ -76,8 +76,8 @@ Money taxIncluded(Money gross, int taxRateBasisPoints)
 {
     Q_ASSERT(taxRateBasisPoints >= 0);
     // rate / (10000 + rate) < 1, so the tax is never larger than the gross and always fits.
-    return Money{qint64(roundDiv128(__int128(gross.fen) * taxRateBasisPoints,
-                                    10000 + taxRateBasisPoints))};
+    return Money{
+        qint64(roundDiv128(__int128(gross.fen) * taxRateBasisPoints, 10000 + taxRateBasisPoints))};
 }
 
 } // namespace smartpos

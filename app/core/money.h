@@ -23,8 +23,16 @@ struct Money {
 
     constexpr Money operator+(Money other) const { return {fen + other.fen}; }
     constexpr Money operator-(Money other) const { return {fen - other.fen}; }
-    constexpr Money &operator+=(Money other) { fen += other.fen; return *this; }
-    constexpr Money &operator-=(Money other) { fen -= other.fen; return *this; }
+    constexpr Money &operator+=(Money other)
+    {
+        fen += other.fen;
+        return *this;
+    }
+    constexpr Money &operator-=(Money other)
+    {
+        fen -= other.fen;
+        return *this;
+    }
     constexpr Money operator-() const { return {-fen}; }
     constexpr auto operator<=>(const Money &) const = default;
 

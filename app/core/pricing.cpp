@@ -133,8 +133,8 @@ PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules
     return basket;
 }
 
-Sale saleFromBasket(const Cart &cart, const PricedBasket &basket,
-                    const QDateTime &createdAtUtc, const QList<Tender> &tenders)
+Sale saleFromBasket(const Cart &cart, const PricedBasket &basket, const QDateTime &createdAtUtc,
+                    const QList<Tender> &tenders)
 {
     Sale sale = saleFromCart(cart, createdAtUtc, tenders);
     sale.adjustments = basket.adjustments;

@@ -46,7 +46,7 @@ PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules
                        const PricingContext &context);
 
 // The sale of a priced cart: its lines, the basket's adjustments, total and tax.
-Sale saleFromBasket(const Cart &cart, const PricedBasket &basket,
-                    const QDateTime &createdAtUtc, const QList<Tender> &tenders);
+Sale saleFromBasket(const Cart &cart, const PricedBasket &basket, const QDateTime &createdAtUtc,
+                    const QList<Tender> &tenders);
 
 } // namespace smartpos

@@ -15,10 +15,10 @@ struct Product {
     QString nameZh;
     QString nameEn;
     QString category;
-    Money price;            // per unit, or per kilogram when sold by weight; tax included
-    int taxRateBp = 1300;   // VAT rate in basis points (1300 = 13 %)
+    Money price;          // per unit, or per kilogram when sold by weight; tax included
+    int taxRateBp = 1300; // VAT rate in basis points (1300 = 13 %)
     SoldBy soldBy = SoldBy::Unit;
-    QString plu;            // scale PLU of weighed products, empty otherwise
+    QString plu; // scale PLU of weighed products, empty otherwise
 
     bool isWeighed() const { return soldBy == SoldBy::Weight; }
     // The name in the UI language; the other one when a product has only one.

@@ -24,10 +24,7 @@ struct MoneyLimits {
     Money confirmChange = Money::fromYuan(100);
 
     // A limit a store may set: more than zero and at most the ceiling.
-    static constexpr bool isValidLimit(Money limit)
-    {
-        return limit.fen > 0 && limit <= ceiling;
-    }
+    static constexpr bool isValidLimit(Money limit) { return limit.fen > 0 && limit <= ceiling; }
 };
 
 // What a store decides about selling, read from its settings: the scale labels its scales print

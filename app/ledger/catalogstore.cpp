@@ -274,11 +274,12 @@ public:
               QStringLiteral("SELECT %1 FROM products p WHERE p.sku = ?").arg(productColumns)))
         , m_codesOf(store.m_db.prepare(
               QStringLiteral("SELECT code FROM barcodes WHERE product_id = ? ORDER BY code")))
-        , m_codeOwner(store.m_db.prepare(QStringLiteral(
-              "SELECT %1 FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?")
+        , m_codeOwner(store.m_db.prepare(QStringLiteral("SELECT %1 FROM barcodes b JOIN products p "
+                                                        "ON p.id = b.product_id WHERE b.code = ?")
                                              .arg(productColumns)))
         , m_dropCode(store.m_db.prepare(QStringLiteral("DELETE FROM barcodes WHERE code = ?")))
-        , m_dropPlu(store.m_db.prepare(QStringLiteral("UPDATE products SET plu = NULL WHERE id = ?")))
+        , m_dropPlu(
+              store.m_db.prepare(QStringLiteral("UPDATE products SET plu = NULL WHERE id = ?")))
     {
     }
 
@@ -314,7 +315,8 @@ public:
 
         if (!before)
             m_report.added.append(p.sku);
-        else if (sameProduct(*before, p) && codesBefore == codes && !m_lostCodes.contains(before->id))
+        else if (sameProduct(*before, p) && codesBefore == codes
+                 && !m_lostCodes.contains(before->id))
             return ++m_report.unchanged, true;
         else
             m_report.updated.append(p.sku);

@@ -3,7 +3,6 @@
 #include "ledger/catalogstore.h"
 #include "ledger/ledger.h"
 
-
 namespace smartpos {
 
 Money PaidSale::received() const
@@ -211,9 +210,7 @@ Status SaleSession::payCash(Money received, bool confirmed)
                      tr("Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter "
                         "again to confirm, or correct the amount.")
                          .arg(tender->change.toString(), received.toString())};
-    const Sale sale =
-        saleFromBasket(m_cart, m_basket,
-                       m_clock.nowUtc(), {*tender});
+    const Sale sale = saleFromBasket(m_cart, m_basket, m_clock.nowUtc(), {*tender});
     const Result<qint64> seq = m_ledger.commitSale(sale);
     if (!seq)
         return Error{seq.error().code,

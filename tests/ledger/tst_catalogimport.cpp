@@ -90,7 +90,7 @@ struct Catalog {
     }
 };
 
-const QString cola = u"DR0001"_s; // barcodes 6928804995534 and 6928804486339
+const QString cola = u"DR0001"_s;   // barcodes 6928804995534 and 6928804486339
 const QString banana = u"FR0011"_s; // weighed, PLU 10001
 const QString apple = u"FR0012"_s;  // weighed, PLU 10002
 
@@ -123,10 +123,10 @@ void TestCatalogImport::refusedChangesNothing_data()
     const QString good = u"NEW1,6901234567892,新品,New,snacks,%1,1300,unit,"_s;
     QTest::newRow("price that overflows price × 4")
         << row(good.arg(u"4611686018427387954"_s)) << 2LL << u"above ¥20000.00"_s;
-    QTest::newRow("INT64_MAX price") << row(good.arg(u"9223372036854775807"_s)) << 2LL
-                                     << u"above ¥20000.00"_s;
-    QTest::newRow("beyond qint64") << row(good.arg(u"99999999999999999999"_s)) << 2LL
-                                   << u"above ¥20000.00"_s;
+    QTest::newRow("INT64_MAX price")
+        << row(good.arg(u"9223372036854775807"_s)) << 2LL << u"above ¥20000.00"_s;
+    QTest::newRow("beyond qint64")
+        << row(good.arg(u"99999999999999999999"_s)) << 2LL << u"above ¥20000.00"_s;
     QTest::newRow("barcode pasted into the price")
         << row(good.arg(u"6901234567892"_s)) << 2LL << u"(¥69012345678.92) is above"_s;
     QTest::newRow("price in yuan") << row(good.arg(u"3.50"_s)) << 2LL << u"¥3.50 is 350"_s;
@@ -146,8 +146,7 @@ void TestCatalogImport::refusedChangesNothing_data()
         QString::fromUtf8(catalogFile({u"NEW1,6901234567892,新品,New,snacks,100,1300,unit,"_s}));
     QTest::newRow("UTF-16 (Excel's \"Unicode text\")")
         << QByteArray("\xff\xfe")
-               + QByteArray(reinterpret_cast<const char *>(utf16Text.utf16()),
-                            utf16Text.size() * 2)
+               + QByteArray(reinterpret_cast<const char *>(utf16Text.utf16()), utf16Text.size() * 2)
         << 1LL << u"not UTF-8"_s;
     QTest::newRow("10,000-character name")
         << row(u"NEW1,6901234567892,%1,New,snacks,100,1300,unit,"_s.arg(QString(10000, u'长')))
@@ -156,24 +155,20 @@ void TestCatalogImport::refusedChangesNothing_data()
         << row(u"NEW1,6901234567892,新%1品,New,snacks,100,1300,unit,"_s.arg(QChar(0))) << 2LL
         << u"U+0000"_s;
     QTest::newRow("line break in a quoted name")
-        << row(u"NEW1,6901234567892,\"新\n品\",New,snacks,100,1300,unit,"_s) << 2LL
-        << u"U+000A"_s;
+        << row(u"NEW1,6901234567892,\"新\n品\",New,snacks,100,1300,unit,"_s) << 2LL << u"U+000A"_s;
     QTest::newRow("right-to-left override in a name")
-        << row(u"NEW1,6901234567892,新品,\u202EweN,snacks,100,1300,unit,"_s) << 2LL
-        << u"U+202E"_s;
+        << row(u"NEW1,6901234567892,新品,\u202EweN,snacks,100,1300,unit,"_s) << 2LL << u"U+202E"_s;
     QTest::newRow("PLU no scale label carries")
         << row(u"NEW1,,西瓜,Melon,fresh,300,900,weight,1234567"_s) << 2LL
         << u"has 7 digits, but the scale labels carry 5"_s;
-    QTest::newRow("full-width PLU") << row(u"NEW1,,西瓜,Melon,fresh,300,900,weight,１２３"_s)
-                                    << 2LL << u"digits 0–9 only"_s;
+    QTest::newRow("full-width PLU")
+        << row(u"NEW1,,西瓜,Melon,fresh,300,900,weight,１２３"_s) << 2LL << u"digits 0–9 only"_s;
     QTest::newRow("PLU zero") << row(u"NEW1,,西瓜,Melon,fresh,300,900,weight,00000"_s) << 2LL
                               << u"is zero"_s;
     QTest::newRow("weighed product priced 0")
-        << row(u"NEW1,,西瓜,Melon,fresh,0,900,weight,12345"_s) << 2LL
-        << u"price per kg above 0"_s;
+        << row(u"NEW1,,西瓜,Melon,fresh,0,900,weight,12345"_s) << 2LL << u"price per kg above 0"_s;
     QTest::newRow("tax rate typed in percent")
-        << row(u"NEW1,6901234567892,新品,New,snacks,100,13,unit,"_s) << 2LL
-        << u"13 % is 1300"_s;
+        << row(u"NEW1,6901234567892,新品,New,snacks,100,13,unit,"_s) << 2LL << u"13 % is 1300"_s;
     QTest::newRow("tax rate above 30 %")
         << row(u"NEW1,6901234567892,新品,New,snacks,100,10000,unit,"_s) << 2LL
         << u"between 0 and 3000"_s;
@@ -260,7 +255,7 @@ void TestCatalogImport::summaryCountsNewUpdatedUnchanged()
 
     const ImportReport mixed = c.import(catalogFile({
         u"DR0001,6928804995534|6928804486339,可口可乐 330ml 罐装,Coca-Cola Can "
-        u"330ml,drinks,300,1300,unit,"_s, // as it is
+        u"330ml,drinks,300,1300,unit,"_s,                                               // as it is
         u"DR0002,6928804608014,可口可乐 500ml,Coca-Cola 500ml,drinks,380,1300,unit,"_s, // price
         u"NEW1,6901234567892,新品,New,snacks,100,1300,unit,"_s,
     }));
@@ -351,9 +346,8 @@ void TestCatalogImport::customLimitsAndLayouts()
     options.rules.limits.unitPrice = Money::fromYuan(5000);
     options.rules.layouts = {*VariableCodeLayout::fromString(u"2:6:5:weight"_s),
                              *VariableCodeLayout::fromString(u"21:5:5:price"_s)};
-    const ImportReport expensive =
-        c.import(catalogFile({u"NEW1,6901234567892,茅台,Moutai,liquor,500001,1300,unit,"_s}),
-                 options);
+    const ImportReport expensive = c.import(
+        catalogFile({u"NEW1,6901234567892,茅台,Moutai,liquor,500001,1300,unit,"_s}), options);
     QVERIFY(!expensive.ok);
     QVERIFY2(expensive.reason.contains(u"above ¥5000.00"_s), qPrintable(expensive.reason));
     // 6 PLU digits fit the first layout but not the second: every label must carry it.
@@ -362,9 +356,8 @@ void TestCatalogImport::customLimitsAndLayouts()
     QVERIFY(!wide.ok);
     QVERIFY2(wide.reason.contains(u"carry 5"_s), qPrintable(wide.reason));
     options.rules.limits.unitPrice = MoneyLimits::ceiling;
-    const ImportReport allowed =
-        c.import(catalogFile({u"NEW1,6901234567892,茅台,Moutai,liquor,500001,1300,unit,"_s}),
-                 options);
+    const ImportReport allowed = c.import(
+        catalogFile({u"NEW1,6901234567892,茅台,Moutai,liquor,500001,1300,unit,"_s}), options);
     QVERIFY2(allowed.ok, qPrintable(allowed.reason));
 }
 

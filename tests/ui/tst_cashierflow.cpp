@@ -210,8 +210,18 @@ private slots:
         QCOMPARE(textOf(cashierWindow(), "cashierTotal"), QStringLiteral("¥7.50"));
     }
 
+    void largeChangeWaitsForASecondEnter_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
     void largeChangeWaitsForASecondEnter()
     {
+        QFETCH(QString, language);
+        restart(language);
+        QTRY_COMPARE(QGuiApplication::focusWindow(), cashierWindow());
         const qint64 entriesBefore = till->data().ledger.verify().entries;
         wedgeScan(cola500); // ¥3.50
         QTest::keyClick(cashierWindow(), Qt::Key_F12);
@@ -226,15 +236,15 @@ private slots:
         QVERIFY(!till->cashier()->showingPaid());
         QVERIFY(till->cashier()->paymentOpen());
         QVERIFY(textOf(cashierWindow(), "bannerText").contains(QStringLiteral("496.50")));
-        QVERIFY(textOf(cashierWindow(), "bannerText").contains(QStringLiteral("Enter again")));
+        QVERIFY(textOf(cashierWindow(), "bannerText").contains(QStringLiteral("Enter")));
         QCOMPARE(till->data().ledger.verify().entries, entriesBefore);
-        screenshot(QStringLiteral("confirm-change"));
+        screenshot(QStringLiteral("confirm-change-") + language);
 
         // The amount is still there; Enter again is the deliberate yes.
         QCOMPARE(textOf(cashierWindow(), "amountField"), QStringLiteral("500"));
         QTest::keyClick(cashierWindow(), Qt::Key_Return);
         QVERIFY2(till->cashier()->showingPaid(), qPrintable(till->cashier()->message()));
-        QCOMPARE(textOf(cashierWindow(), "cashierChange"), QStringLiteral("Change ¥496.50"));
+        QVERIFY(textOf(cashierWindow(), "cashierChange").endsWith(QStringLiteral("¥496.50")));
         QCOMPARE(till->data().ledger.verify().entries, entriesBefore + 1);
     }
 
