@@ -20,10 +20,11 @@ CartEdit Cart::place(int index, const CartLine &line)
     const std::optional<Money> lineTotal = line.checkedTotal();
     if (!lineTotal || *lineTotal > m_limits.line)
         return {-1, CartRefusal::LineTotal};
-    // Every line is within the line limit, itself within MoneyLimits::ceiling: no sum overflows.
-    const Money saleTotal =
-        total() + *lineTotal - (index < m_lines.size() ? m_lines[index].total() : Money());
-    if (saleTotal > m_limits.sale)
+    // Lines within limits within MoneyLimits::ceiling cannot overflow a sum; checked anyway, for
+    // limits a caller set past the ceiling.
+    const Money others = total() - (index < m_lines.size() ? m_lines[index].total() : Money());
+    const std::optional<Money> saleTotal = others.plus(*lineTotal);
+    if (!saleTotal || *saleTotal > m_limits.sale)
         return {-1, CartRefusal::SaleTotal};
     if (index < m_lines.size())
         m_lines[index] = line;
@@ -63,7 +64,9 @@ CartEdit Cart::addWeighed(const Product &product, const QString &code, qint64 gr
         return {-1, CartRefusal::Quantity};
     if (!labelPrice && !product.isWeighed())
         return {-1, CartRefusal::NotWeighed};
-    return place(int(m_lines.size()), CartLine{product, code, grams, labelPrice});
+    // A label on goods sold by the piece (a markdown) is for one piece, whatever else it says.
+    const qint64 quantity = product.isWeighed() ? grams : 1;
+    return place(int(m_lines.size()), CartLine{product, code, quantity, labelPrice});
 }
 
 CartEdit Cart::setQuantity(int index, qint64 units)

@@ -60,6 +60,8 @@ public:
     explicit Cart(MoneyLimits limits = {})
         : m_limits(limits)
     {
+        Q_ASSERT(MoneyLimits::isValidLimit(limits.line) && MoneyLimits::isValidLimit(limits.sale)
+                 && MoneyLimits::isValidLimit(limits.unitPrice));
     }
     const MoneyLimits &limits() const { return m_limits; }
 

@@ -7,7 +7,8 @@ namespace smartpos {
 
 QString Money::toString() const
 {
-    const qint64 absolute = fen < 0 ? -fen : fen;
+    // Unsigned, so that the magnitude of INT64_MIN fen is representable too.
+    const quint64 absolute = fen < 0 ? 0 - quint64(fen) : quint64(fen);
     return QStringLiteral("%1%2.%3")
         .arg(fen < 0 ? QStringLiteral("-") : QString())
         .arg(absolute / 100)
@@ -42,16 +43,18 @@ std::optional<Money> Money::parse(QStringView text)
 }
 
 namespace {
+__extension__ typedef __int128 Int128; // GCC and Clang; __extension__ keeps -Wpedantic quiet
+
 // Half away from zero on 128 bits: neither the product nor adding half a step can overflow.
-__int128 roundDiv128(__int128 numerator, __int128 denominator)
+Int128 roundDiv128(Int128 numerator, Int128 denominator)
 {
-    const __int128 half = denominator / 2;
+    const Int128 half = denominator / 2;
     if (numerator >= 0)
         return (numerator + half) / denominator;
     return -((-numerator + half) / denominator);
 }
 
-std::optional<qint64> narrowed(__int128 value)
+std::optional<qint64> narrowed(Int128 value)
 {
     if (value > std::numeric_limits<qint64>::max() || value < std::numeric_limits<qint64>::min())
         return std::nullopt;
@@ -68,16 +71,16 @@ qint64 roundDiv(qint64 numerator, qint64 denominator)
 
 std::optional<Money> priceForWeight(Money pricePerKg, qint64 grams)
 {
-    const auto fen = narrowed(roundDiv128(__int128(pricePerKg.fen) * grams, 1000));
+    const auto fen = narrowed(roundDiv128(Int128(pricePerKg.fen) * grams, 1000));
     return fen ? std::optional(Money{*fen}) : std::nullopt;
 }
 
 Money taxIncluded(Money gross, int taxRateBasisPoints)
 {
-    Q_ASSERT(taxRateBasisPoints >= 0);
+    Q_ASSERT(taxRateBasisPoints >= 0 && taxRateBasisPoints <= 10000);
     // rate / (10000 + rate) < 1, so the tax is never larger than the gross and always fits.
     return Money{
-        qint64(roundDiv128(__int128(gross.fen) * taxRateBasisPoints, 10000 + taxRateBasisPoints))};
+        qint64(roundDiv128(Int128(gross.fen) * taxRateBasisPoints, 10000 + taxRateBasisPoints))};
 }
 
 } // namespace smartpos

@@ -30,9 +30,10 @@ QList<Adjustment> collectAdjustments(const Cart &cart, const QList<const Pricing
 
 // Applies the line adjustments and returns each line's total after them. A discount larger than
 // what is left of its line is clamped to that rest: a line never goes below zero, so no tax rate
-// can either.
+// can either. A surcharge is clamped so that the line stays within MoneyLimits::line.
 QList<Money> applyLineAdjustments(const Cart &cart, QList<Adjustment> &adjustments)
 {
+    const Money lineLimit = cart.limits().line;
     QList<Money> lineTotals;
     lineTotals.reserve(cart.lines().size());
     for (const CartLine &line : cart.lines())
@@ -41,8 +42,11 @@ QList<Money> applyLineAdjustments(const Cart &cart, QList<Adjustment> &adjustmen
         if (adjustment.line < 0)
             continue;
         Money &lineTotal = lineTotals[adjustment.line];
-        if ((lineTotal + adjustment.amount).isNegative())
+        // Both sides are compared without adding, so no amount a rule returns can overflow.
+        if (adjustment.amount < -lineTotal)
             adjustment.amount = -lineTotal;
+        else if (adjustment.amount > lineLimit - lineTotal)
+            adjustment.amount = lineLimit - lineTotal;
         lineTotal += adjustment.amount;
     }
     return lineTotals;
@@ -50,8 +54,9 @@ QList<Money> applyLineAdjustments(const Cart &cart, QList<Adjustment> &adjustmen
 
 // Applies the basket adjustments to `linesTotal` and returns their sum. A discount larger than
 // what is left of the basket is clamped to that rest, so the total is never negative; on a
-// basket worth nothing there is no tax rate to carry any adjustment, so each becomes zero.
-Money applyBasketAdjustments(Money linesTotal, QList<Adjustment> &adjustments)
+// basket worth nothing there is no tax rate to carry any adjustment, so each becomes zero. A
+// surcharge is clamped so that the total stays within MoneyLimits::sale.
+Money applyBasketAdjustments(Money linesTotal, Money saleLimit, QList<Adjustment> &adjustments)
 {
     Money total = linesTotal;
     for (Adjustment &adjustment : adjustments) {
@@ -59,8 +64,10 @@ Money applyBasketAdjustments(Money linesTotal, QList<Adjustment> &adjustments)
             continue;
         if (linesTotal.isZero())
             adjustment.amount = Money();
-        else if ((total + adjustment.amount).isNegative())
+        else if (adjustment.amount < -total)
             adjustment.amount = -total;
+        else if (adjustment.amount.fen > 0 && adjustment.amount > saleLimit - total)
+            adjustment.amount = std::max(Money(), saleLimit - total);
         total += adjustment.amount;
     }
     return total - linesTotal;
@@ -119,7 +126,8 @@ PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules
         grossByRate[cart.lines()[i].product.taxRateBp] += lineTotals[i];
         linesTotal += lineTotals[i];
     }
-    const Money basketAdjustment = applyBasketAdjustments(linesTotal, basket.adjustments);
+    const Money basketAdjustment =
+        applyBasketAdjustments(linesTotal, cart.limits().sale, basket.adjustments);
     const GrossByRate basketShares = allocateAcrossRates(basketAdjustment, grossByRate);
 
     basket.subtotal = cart.total();

@@ -37,11 +37,12 @@ struct PricedBasket {
 };
 
 // Applies `rules` in order. Line adjustments are applied before basket adjustments and are
-// limited so that no line goes below zero; basket adjustments are then limited so that the total
-// does not either; on a basket worth nothing they have nothing to apply to and become zero. An
-// adjustment naming a line the cart does not have is dropped; null rules are skipped. Limited
-// adjustments stay in the list (a coupon used up to zero is still shown). The result does not
-// depend on the order of the cart's lines.
+// limited so that no line goes below zero, nor above the cart's line limit by a surcharge; basket
+// adjustments are then limited so that the total does neither (below zero, above the sale
+// limit); on a basket worth nothing they have nothing to apply to and become zero. An adjustment
+// naming a line the cart does not have is dropped; null rules are skipped. Limited adjustments
+// stay in the list (a coupon used up to zero is still shown). The result does not depend on the
+// order of the cart's lines.
 PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,
                        const PricingContext &context);
 

@@ -187,10 +187,8 @@ bool consistent(const Cart &cart)
           u"total %1, the lines add up to %2"_s.arg(cart.total().fen).arg(text(sum)));
     CHECK(sum <= limits.sale.fen,
           u"total %1, the sale limit is %2"_s.arg(text(sum)).arg(limits.sale.fen));
-    // articleCount() adds qint64 quantities, and a unit line priced by a label keeps whatever
-    // grams it was added with as its quantity: only asked when the sum fits.
-    if (articles <= kMax)
-        CHECK(cart.articleCount() == articles,
+    CHECK(articles <= kMax, u"%1 articles"_s.arg(text(articles)));
+    CHECK(cart.articleCount() == articles,
               u"%1 articles, expected %2"_s.arg(cart.articleCount()).arg(text(articles)));
 
     const QList<TaxLine> breakdown = cart.taxBreakdown();
@@ -330,8 +328,10 @@ Outcome expectedOutcome(const Cart &cart, const Edit &edit)
             return {CartRefusal::Quantity};
         if (!edit.labelPrice && !edit.product.isWeighed())
             return {CartRefusal::NotWeighed};
+        // A label on goods sold by the piece is for one piece.
         return placed(cart, int(lines.size()),
-                      CartLine{edit.product, edit.product.plu, units, edit.labelPrice});
+                      CartLine{edit.product, edit.product.plu,
+                               edit.product.isWeighed() ? units : 1, edit.labelPrice});
     case Edit::SetQuantity: {
         if (edit.index < 0 || edit.index >= lines.size() || lines[edit.index].product.isWeighed()
             || lines[edit.index].labelPrice)

@@ -182,6 +182,7 @@ private slots:
     void lineAdjustmentClampedAtZero();
     void lineAdjustmentsBeforeBasketAdjustments();
     void surcharges();
+    void surchargesStayWithinLimits();
     void basketAdjustmentOnWorthlessBasket();
     void malformedRuleOutput();
     void contextReachesRules();
@@ -380,6 +381,28 @@ void TestPricing::surcharges()
     QCOMPARE(basket.total, Money::fromFen(1150));
     QCOMPARE(basket.discount, Money::fromFen(-150));
     QCOMPARE(taxGross(basket), (QList<qint64>{750 + 71, 300 + 29}));
+}
+
+void TestPricing::surchargesStayWithinLimits()
+{
+    // A rule gone wrong: amounts at the ends of qint64 neither overflow nor pass the limits.
+    MoneyLimits limits;
+    limits.line = Money::fromYuan(10);
+    limits.sale = Money::fromYuan(15);
+    Cart cart(limits);
+    QVERIFY(cart.addUnits(unitProduct(1, 300), u"a"_s));
+    QVERIFY(cart.addUnits(unitProduct(2, 700, 900), u"b"_s));
+    const qint64 most = std::numeric_limits<qint64>::max();
+    const FixedAdjustments rule({lineChange(0, most),
+                                 lineChange(1, std::numeric_limits<qint64>::min()),
+                                 basketChange(most), basketChange(most)});
+    const PricedBasket basket = priceCart(cart, {&rule}, noon);
+    verifyConsistent(cart, basket);
+    QCOMPARE(basket.adjustments[0].amount, Money::fromFen(700));  // line a up to ¥10.00
+    QCOMPARE(basket.adjustments[1].amount, Money::fromFen(-700)); // line b down to ¥0
+    QCOMPARE(basket.adjustments[2].amount, Money::fromFen(500));  // the basket up to ¥15.00
+    QCOMPARE(basket.adjustments[3].amount, Money());
+    QCOMPARE(basket.total, limits.sale);
 }
 
 void TestPricing::basketAdjustmentOnWorthlessBasket()

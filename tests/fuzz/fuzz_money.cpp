@@ -12,7 +12,8 @@
 //   - parse(toString(m)) == m for any amount up to 12 whole digits (the first 8 input bytes).
 // And the arithmetic (issue 7), on two qint64 taken from the first 16 input bytes (bytes 16 and 17
 // shift them right, so small and middling values come up as often as huge ones; bytes 18–19 pick
-// a tax rate), against exact 128-bit arithmetic:
+// a tax rate; the second value is also set, ± byte 20, where the first's results reach an end of
+// qint64), against exact 128-bit arithmetic:
 //   - plus() and times() give the exact sum and product when it fits in qint64, nothing when not;
 //   - priceForWeight() gives price × grams / 1000 rounded half away from zero when that fits,
 //     nothing when not; roundDiv() is exact for every qint64 over any positive denominator;
@@ -144,6 +145,11 @@ __int128 roundedQuotient(__int128 numerator, __int128 denominator)
     return quotient;
 }
 
+qint64 clamped(__int128 value)
+{
+    return qint64(value > kMax ? kMax : value < kMin ? kMin : value);
+}
+
 void checkArithmetic(qint64 a, qint64 b, int rate)
 {
     const Money ma = Money::fromFen(a);
@@ -254,6 +260,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             b >>= data[17] % 64;
         const int rate = size > 19 ? (data[18] | data[19] << 8) % 10001 : 1300;
         checkArithmetic(a, b, rate);
+        // And b where a's sum, product or price for weight reaches an end of qint64, give or take
+        // byte 20: random bytes almost never land there.
+        const int delta = size > 20 ? int(int8_t(data[20])) : 0;
+        for (const __int128 end : {__int128(kMax), __int128(kMin)}) {
+            checkArithmetic(a, clamped(end - a + delta), rate);
+            if (a != 0) {
+                checkArithmetic(a, clamped(end / a + delta), rate);
+                const __int128 half = end < 0 ? -500 : 500; // where rounding goes past the end
+                checkArithmetic(a, clamped((end * 1000 + half) / a + delta), rate);
+            }
+        }
         // An amount someone typed, times anything.
         if (parsed)
             checkArithmetic(parsed->fen, b, rate);
