@@ -114,31 +114,54 @@ bool CatalogStore::exec(QSqlQuery &query)
     return false;
 }
 
-std::optional<Product> CatalogStore::fetchOne(QSqlQuery &query)
+Result<std::optional<Product>> CatalogStore::fetchOne(QSqlQuery &query)
 {
+    if (!query.exec()) {
+        // Said as what it is (damaged, locked, a disk error), never as "no such product".
+        const QSqlError error = query.lastError();
+        return m_db.describe(error.nativeErrorCode().toInt(), error.databaseText());
+    }
     std::optional<Product> result;
-    if (exec(query) && query.next())
+    if (query.next())
         result = productFrom(query);
     query.finish();
     return result;
 }
 
-std::optional<Product> CatalogStore::findByCode(const QString &gtin)
+Result<std::optional<Product>> CatalogStore::lookupByCode(const QString &gtin)
 {
     m_byCode.bindValue(0, gtin);
     return fetchOne(m_byCode);
 }
 
-std::optional<Product> CatalogStore::findByPlu(const QString &plu)
+Result<std::optional<Product>> CatalogStore::lookupByPlu(const QString &plu)
 {
     m_byPlu.bindValue(0, plu);
     return fetchOne(m_byPlu);
 }
 
-std::optional<Product> CatalogStore::findById(qint64 id)
+Result<std::optional<Product>> CatalogStore::lookupById(qint64 id)
 {
     m_byId.bindValue(0, id);
     return fetchOne(m_byId);
+}
+
+std::optional<Product> CatalogStore::findByCode(const QString &gtin)
+{
+    const auto found = lookupByCode(gtin);
+    return found ? *found : std::nullopt;
+}
+
+std::optional<Product> CatalogStore::findByPlu(const QString &plu)
+{
+    const auto found = lookupByPlu(plu);
+    return found ? *found : std::nullopt;
+}
+
+std::optional<Product> CatalogStore::findById(qint64 id)
+{
+    const auto found = lookupById(id);
+    return found ? *found : std::nullopt;
 }
 
 QList<Product> CatalogStore::search(const QString &text, int limit)
@@ -151,8 +174,8 @@ QList<Product> CatalogStore::search(const QString &text, int limit)
     }
     m_bySkuOrPlu.bindValue(0, text.trimmed());
     m_bySkuOrPlu.bindValue(1, text.trimmed());
-    if (auto product = fetchOne(m_bySkuOrPlu))
-        found.append(*product);
+    if (const auto product = fetchOne(m_bySkuOrPlu); product && *product)
+        found.append(**product);
 
     const QString match = searchQuery(text);
     if (!match.isEmpty()) {
@@ -288,15 +311,19 @@ public:
         const Product &p = row.product;
         m_fileSkus.insert(p.sku);
         m_bySku.bindValue(0, p.sku);
-        const std::optional<Product> before = m_store.fetchOne(m_bySku);
+        const Result<std::optional<Product>> existing = m_store.fetchOne(m_bySku);
+        if (!existing) {
+            *error = existing.error().message;
+            return false;
+        }
+        const std::optional<Product> &before = *existing;
         const QStringList codesBefore = before ? codesOf(before->id) : QStringList();
         QStringList codes = row.codes;
         codes.sort();
 
         if (!p.plu.isEmpty() && (!before || before->plu != p.plu)) {
-            m_store.m_byPlu.bindValue(0, p.plu);
-            if (!take(m_store.fetchOne(m_store.m_byPlu), {p.plu, true, {}, p.sku}, line,
-                      m_releasedPlus, m_dropPlu, error))
+            if (!take(m_store.lookupByPlu(p.plu), {p.plu, true, {}, p.sku}, line, m_releasedPlus,
+                      m_dropPlu, error))
                 return false;
         }
         if (before && !before->plu.isEmpty() && before->plu != p.plu)
@@ -366,9 +393,14 @@ private:
 
     // `move` gives a code to the row's product: from `owner` (its row comes later, or never:
     // checkTakenCodes decides) or from a product an earlier row already took it from.
-    bool take(const std::optional<Product> &owner, CodeMove move, qint64 line,
+    bool take(const Result<std::optional<Product>> &lookup, CodeMove move, qint64 line,
               const QHash<QString, QString> &released, QSqlQuery &drop, QString *error)
     {
+        if (!lookup) {
+            *error = lookup.error().message;
+            return false;
+        }
+        const std::optional<Product> &owner = *lookup;
         if (owner && owner->sku != move.toSku) {
             move.fromSku = owner->sku;
             m_taken.append({line, move, true, owner->displayName()});

@@ -51,6 +51,12 @@ public:
     Status open(const QString &dataDir);
     bool isOpen() const { return m_db.isOpen(); }
 
+    // Nothing when no product has it; an Error for the cashier when catalog.db cannot be read
+    // (damaged, locked, a disk error), so a failing catalog never passes for "no such product".
+    Result<std::optional<Product>> lookupByCode(const QString &gtin);
+    Result<std::optional<Product>> lookupByPlu(const QString &plu);
+    Result<std::optional<Product>> lookupById(qint64 id);
+    // The same for tests and tools, a failure read as "not found".
     std::optional<Product> findByCode(const QString &gtin);
     std::optional<Product> findByPlu(const QString &plu);
     std::optional<Product> findById(qint64 id);
@@ -76,7 +82,7 @@ private:
     // Runs a lookup; false (and a warning in the log) when SQLite fails, so a damaged or
     // unreadable catalog.db does not pass silently for "no such product".
     bool exec(QSqlQuery &query);
-    std::optional<Product> fetchOne(QSqlQuery &query);
+    Result<std::optional<Product>> fetchOne(QSqlQuery &query);
     struct Upsert;
     class Import;
     bool upsert(Upsert &sql, const Product &product, const QStringList &codes, QString *error);

@@ -128,7 +128,10 @@ Status SaleSession::addProduct(qint64 productId)
 {
     if (Status ok = editable(); !ok)
         return ok;
-    const auto product = m_catalog.findById(productId);
+    const auto lookup = m_catalog.lookupById(productId);
+    if (!lookup)
+        return lookup.error();
+    const std::optional<Product> &product = *lookup;
     if (!product)
         return Error{ErrorCode::NotFound, tr("This product is no longer in the catalog.")};
     if (product->isWeighed())

@@ -60,7 +60,10 @@ Result<ScanItem> ScanResolver::product(const ClassifiedCode &code) const
     if (code.product.problem == BarcodeProblem::BadCheckDigit)
         return invalid(
             tr("%1 has a wrong check digit. Scan it again or type it.").arg(code.displayText));
-    const auto product = m_catalog.findByCode(gtin);
+    const auto lookup = m_catalog.lookupByCode(gtin);
+    if (!lookup)
+        return lookup.error();
+    const std::optional<Product> &product = *lookup;
     if (!product)
         return Error{ErrorCode::NotFound,
                      tr("No product has barcode %1. Check the code or add the product to the "
@@ -77,7 +80,10 @@ Result<ScanItem> ScanResolver::scaleLabel(const ClassifiedCode &code) const
     const QString &gtin = code.product.gtin;
     const VariableCode &label = *code.scaleLabel;
     const bool weightLabel = label.kind == VariableCodeLayout::Value::WeightGrams;
-    const auto product = label.plu.isEmpty() ? std::nullopt : m_catalog.findByPlu(label.plu);
+    const auto lookup = m_catalog.lookupByPlu(label.plu);
+    if (!lookup)
+        return lookup.error();
+    const std::optional<Product> &product = *lookup;
     if (!product)
         return Error{ErrorCode::NotFound, tr("Scale label %1: no product has its PLU.").arg(gtin)};
     if (label.value <= 0)

@@ -70,10 +70,11 @@ Launcher direct()
 Launcher fileSizeLimited(qint64 bytes)
 {
     const qint64 blocks = bytes / 512;
-    return {QStringLiteral("/bin/sh"),
-            {QStringLiteral("-c"),
-             QStringLiteral("trap '' XFSZ; ulimit -f %1 || exit 99; exec \"$0\" \"$@\"").arg(blocks),
-             adminPath}};
+    return {
+        QStringLiteral("/bin/sh"),
+        {QStringLiteral("-c"),
+         QStringLiteral("trap '' XFSZ; ulimit -f %1 || exit 99; exec \"$0\" \"$@\"").arg(blocks),
+         adminPath}};
 }
 
 // Tests run as root in CI, where file modes do not bind: the child drops to nobody.
@@ -193,7 +194,8 @@ QString tamper(const QString &path, const QStringList &statements)
 {
     QString error;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
         db.setDatabaseName(path);
         if (!db.open()) {
             error = db.lastError().text();
@@ -256,6 +258,8 @@ private slots:
     void badCatalogImport_data();
     void badCatalogImport();
     void catalogImportOfMissingFile();
+    void catalogImportSummaryAndDryRun();
+    void catalogImportOfExcelChineseFile();
 
 private:
     // A data directory with the demo catalog and `sales` simulated sales.
@@ -267,7 +271,8 @@ private:
 
 void TestBadInput::initTestCase()
 {
-    QVERIFY2(QFileInfo(adminPath).isExecutable(), qPrintable(adminPath + QStringLiteral(" is not built")));
+    QVERIFY2(QFileInfo(adminPath).isExecutable(),
+             qPrintable(adminPath + QStringLiteral(" is not built")));
     QVERIFY(m_root.isValid());
     // Traversable by `nobody` for the read-only cases.
     QVERIFY(setMode(m_root.path(), 0755));
@@ -283,8 +288,8 @@ QString TestBadInput::preparedDir(const QString &name, qint64 sales)
         return {};
     }
     if (sales > 0) {
-        const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                            QString::number(sales)}));
+        const Run sim = admin(withDir(
+            dir, {QStringLiteral("simulate"), QStringLiteral("--sales"), QString::number(sales)}));
         if (!sim.exited(0)) {
             qWarning("simulate: %s", qPrintable(sim.describe()));
             return {};
@@ -330,24 +335,26 @@ void TestBadInput::commandLine_data()
                                             QStringLiteral("catalog import")};
     QTest::newRow("bare ledger lists its commands")
         << QStringLiteral("ledger") << 2
-        << QStringList{QStringLiteral("ledger needs a command"), QStringLiteral("ledger verify [--full]"),
-                       QStringLiteral("ledger no-sale"),
+        << QStringList{QStringLiteral("ledger needs a command"),
+                       QStringLiteral("ledger verify [--full]"), QStringLiteral("ledger no-sale"),
                        QStringLiteral("ledger start-over --reason TEXT")};
     QTest::newRow("bare catalog lists its commands")
         << QStringLiteral("catalog") << 2
-        << QStringList{QStringLiteral("catalog needs a command"), QStringLiteral("catalog import [--dry-run] [--encoding utf-8|gb18030] FILE.csv"),
-                       QStringLiteral("catalog generate --count N"), QStringLiteral("catalog count")};
+        << QStringList{
+               QStringLiteral("catalog needs a command"),
+               QStringLiteral("catalog import [--dry-run] [--encoding utf-8|gb18030] FILE.csv"),
+               QStringLiteral("catalog generate --count N"), QStringLiteral("catalog count")};
     QTest::newRow("unknown command") << QStringLiteral("frobnicate") << 2
                                      << QStringList{QStringLiteral("unknown command “frobnicate”")};
     QTest::newRow("unknown ledger command")
         << QStringLiteral("ledger fix") << 2
-        << QStringList{QStringLiteral("unknown ledger command “fix”"), QStringLiteral("ledger verify")};
+        << QStringList{QStringLiteral("unknown ledger command “fix”"),
+                       QStringLiteral("ledger verify")};
     QTest::newRow("extra word") << QStringLiteral("ledger verify extra") << 2
                                 << QStringList{QStringLiteral("unexpected “extra”"),
                                                QStringLiteral("ledger verify [--full]")};
-    QTest::newRow("extra word after a file")
-        << QStringLiteral("catalog import a.csv b.csv") << 2
-        << QStringList{QStringLiteral("unexpected “b.csv”")};
+    QTest::newRow("extra word after a file") << QStringLiteral("catalog import a.csv b.csv") << 2
+                                             << QStringList{QStringLiteral("unexpected “b.csv”")};
     QTest::newRow("missing file") << QStringLiteral("catalog import") << 2
                                   << QStringList{QStringLiteral("catalog import needs FILE.csv")};
     QTest::newRow("count not a number")
@@ -355,18 +362,22 @@ void TestBadInput::commandLine_data()
         << QStringList{QStringLiteral("--count: “abc” is not a number between 1 and 100000000")};
     QTest::newRow("count too large")
         << QStringLiteral("catalog generate --count 100000001") << 2
-        << QStringList{QStringLiteral("--count: “100000001” is not a number between 1 and 100000000")};
-    QTest::newRow("count missing") << QStringLiteral("catalog generate") << 2
-                                   << QStringList{QStringLiteral("catalog generate needs --count N")};
+        << QStringList{
+               QStringLiteral("--count: “100000001” is not a number between 1 and 100000000")};
+    QTest::newRow("count missing")
+        << QStringLiteral("catalog generate") << 2
+        << QStringList{QStringLiteral("catalog generate needs --count N")};
     QTest::newRow("sales zero") << QStringLiteral("simulate --sales 0") << 2
-                                << QStringList{QStringLiteral("--sales: “0” is not a number between 1")};
+                                << QStringList{
+                                       QStringLiteral("--sales: “0” is not a number between 1")};
     QTest::newRow("seed negative") << QStringLiteral("simulate --sales 1 --seed -1") << 2
                                    << QStringList{QStringLiteral("--seed: “-1” is not a number")};
     QTest::newRow("no-sale-every not a number")
         << QStringLiteral("simulate --sales 1 --no-sale-every x") << 2
         << QStringList{QStringLiteral("--no-sale-every: “x” is not a number")};
-    QTest::newRow("option needs a value") << QStringLiteral("simulate --sales") << 2
-                                          << QStringList{QStringLiteral("--sales needs a value (N)")};
+    QTest::newRow("option needs a value")
+        << QStringLiteral("simulate --sales") << 2
+        << QStringList{QStringLiteral("--sales needs a value (N)")};
     QTest::newRow("option of another command")
         << QStringLiteral("ledger verify --sales 3") << 2
         << QStringList{QStringLiteral("unknown option “--sales”")};
@@ -393,7 +404,8 @@ void TestBadInput::commandLine()
     QVERIFY2(r.exited(exitCode), qPrintable(r.describe()));
     QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(r.describe()));
     for (const QString &text : stderrHas)
-        QVERIFY2(r.err.contains(text), qPrintable(QStringLiteral("no \"%1\" in: %2").arg(text, r.describe())));
+        QVERIFY2(r.err.contains(text),
+                 qPrintable(QStringLiteral("no \"%1\" in: %2").arg(text, r.describe())));
     QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
     QVERIFY(!QFileInfo::exists(dir));
     QVERIFY(!QFileInfo::exists(keyDirOf(dir)));
@@ -402,10 +414,15 @@ void TestBadInput::commandLine()
 void TestBadInput::everySubcommandHasHelp()
 {
     const QStringList commands = {
-        QString(),           QStringLiteral("catalog"),          QStringLiteral("ledger"),
-        QStringLiteral("catalog import"), QStringLiteral("catalog generate"),
-        QStringLiteral("catalog count"),  QStringLiteral("ledger verify"),
-        QStringLiteral("ledger no-sale"), QStringLiteral("ledger start-over"),
+        QString(),
+        QStringLiteral("catalog"),
+        QStringLiteral("ledger"),
+        QStringLiteral("catalog import"),
+        QStringLiteral("catalog generate"),
+        QStringLiteral("catalog count"),
+        QStringLiteral("ledger verify"),
+        QStringLiteral("ledger no-sale"),
+        QStringLiteral("ledger start-over"),
         QStringLiteral("simulate"),
     };
     for (const QString &command : commands) {
@@ -414,7 +431,8 @@ void TestBadInput::everySubcommandHasHelp()
             const QString context = command + u' ' + flag + QStringLiteral(": ") + r.describe();
             QVERIFY2(r.exited(0), qPrintable(context));
             QVERIFY2(r.err.isEmpty(), qPrintable(context));
-            QVERIFY2(r.out.startsWith(QStringLiteral("usage: smartpos-admin")), qPrintable(context));
+            QVERIFY2(r.out.startsWith(QStringLiteral("usage: smartpos-admin")),
+                     qPrintable(context));
             if (command.contains(u' ')) {
                 QVERIFY2(r.out.contains(command), qPrintable(context));
                 QVERIFY2(r.out.contains(u"--data-dir") && r.out.contains(u"--key-dir"),
@@ -425,8 +443,8 @@ void TestBadInput::everySubcommandHasHelp()
     }
     // Help goes before anything: no data folder is needed or made.
     const QString dir = m_root.filePath(QStringLiteral("help-never-created"));
-    const Run r = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over"),
-                                      QStringLiteral("--help")}));
+    const Run r = admin(withDir(
+        dir, {QStringLiteral("ledger"), QStringLiteral("start-over"), QStringLiteral("--help")}));
     QVERIFY2(r.exited(0) && r.out.contains(u"audit.log"), qPrintable(r.describe()));
     QVERIFY(!QFileInfo::exists(dir));
 }
@@ -468,8 +486,8 @@ void TestBadInput::fullDisk()
 {
     QFETCH(qint64, salesBefore);
     QFETCH(qint64, headroom);
-    const QString dir = preparedDir(QStringLiteral("full-%1").arg(QString::fromLatin1(QTest::currentDataTag())),
-                                    salesBefore);
+    const QString dir = preparedDir(
+        QStringLiteral("full-%1").arg(QString::fromLatin1(QTest::currentDataTag())), salesBefore);
     QVERIFY(!dir.isEmpty());
     QCOMPARE(verifiedEntries(dir), salesBefore);
     const QString ledgerPath = QDir(dir).filePath(QStringLiteral("ledger.db"));
@@ -496,8 +514,8 @@ void TestBadInput::fullDisk()
     // Space is back: every sale committed before and under the limit is there, the chain
     // verifies, and the terminal sells again.
     QCOMPARE(verifiedEntries(dir), salesBefore + committedUnderLimit);
-    const Run again = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                          QStringLiteral("5")}));
+    const Run again = admin(
+        withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("5")}));
     QVERIFY2(again.exited(0), qPrintable(again.describe()));
     QCOMPARE(verifiedEntries(dir), salesBefore + committedUnderLimit + 5);
 }
@@ -531,7 +549,8 @@ void TestBadInput::readOnlyLedger()
     const QByteArray before = fileBytes(ledgerPath);
     QVERIFY(!before.isEmpty());
 
-    for (const QString &command : {QStringLiteral("simulate --sales 5"), QStringLiteral("ledger no-sale")}) {
+    for (const QString &command :
+         {QStringLiteral("simulate --sales 5"), QStringLiteral("ledger no-sale")}) {
         const Run r = admin(withDir(dir, words(command)), how);
         const QString context = command + QStringLiteral(": ") + r.describe();
         QVERIFY2(r.exited(1), qPrintable(context));
@@ -590,8 +609,8 @@ void TestBadInput::readOnlyDataDir()
         QCOMPARE(snapshot(dir), before);
         QCOMPARE(snapshot(keys), keysBefore);
     }
-    for (const QString &command : writingCommands
-                                      + QStringList{QStringLiteral("ledger start-over --reason x")}) {
+    for (const QString &command :
+         writingCommands + QStringList{QStringLiteral("ledger start-over --reason x")}) {
         const Run r = admin(withDir(dir, words(command)), how);
         const QString context = command + QStringLiteral(": ") + r.describe();
         QVERIFY2(r.exited(1), qPrintable(context));
@@ -628,9 +647,10 @@ void TestBadInput::corruptDatabase()
 {
     QFETCH(QString, file);
     QFETCH(qint64, keepBytes);
-    const QString dir = preparedDir(
-        QStringLiteral("corrupt-%1").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')),
-        300);
+    const QString dir =
+        preparedDir(QStringLiteral("corrupt-%1")
+                        .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')),
+                    300);
     QVERIFY(!dir.isEmpty());
     const QString path = QDir(dir).filePath(file);
     QByteArray bytes = fileBytes(path);
@@ -653,13 +673,15 @@ void TestBadInput::corruptDatabase()
         QVERIFY2(r.exited(1), qPrintable(context));
         if (r.out.startsWith(u"FAILED")) {
             // verify got far enough to check the file: the failure is its report.
-            QVERIFY2(command == u"ledger verify" && r.out.contains(u"damaged"), qPrintable(context));
+            QVERIFY2(command == u"ledger verify" && r.out.contains(u"damaged"),
+                     qPrintable(context));
         } else {
             QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
             QVERIFY2(r.err.contains(path), qPrintable(context));
             QVERIFY2(r.err.contains(u"damaged"), qPrintable(context));
         }
-        QVERIFY2(fileBytes(path) == bytes, qPrintable(QStringLiteral("the damaged file changed after: ") + context));
+        QVERIFY2(fileBytes(path) == bytes,
+                 qPrintable(QStringLiteral("the damaged file changed after: ") + context));
     }
     // The ledger does not depend on the catalog: verify reads only the ledger.
     if (!ledger)
@@ -681,7 +703,8 @@ void TestBadInput::ledgerTooNew()
         QVERIFY2(r.exited(1), qPrintable(context));
         QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(context));
         QVERIFY2(r.err.contains(ledgerPath), qPrintable(context));
-        QVERIFY2(r.err.contains(u"newer SmartPOS") && r.err.contains(u"schema 99"), qPrintable(context));
+        QVERIFY2(r.err.contains(u"newer SmartPOS") && r.err.contains(u"schema 99"),
+                 qPrintable(context));
         QVERIFY2(r.out.isEmpty(), qPrintable(context));
         QCOMPARE(withoutSidecars(snapshot(dir)), before);
         QCOMPARE(snapshot(keyDirOf(dir)), keysBefore);
@@ -701,9 +724,8 @@ void TestBadInput::damagedSchema_data()
     QTest::newRow("outbox") << QStringLiteral("outbox")
                             << QStringList{QStringLiteral("outbox_no_delete"),
                                            QStringLiteral("outbox_fixed")};
-    QTest::newRow("meta") << QStringLiteral("meta")
-                          << QStringList{QStringLiteral("meta_no_update"),
-                                         QStringLiteral("meta_no_delete")};
+    QTest::newRow("meta") << QStringLiteral(
+        "meta") << QStringList{QStringLiteral("meta_no_update"), QStringLiteral("meta_no_delete")};
 }
 
 void TestBadInput::damagedSchema()
@@ -720,8 +742,9 @@ void TestBadInput::damagedSchema()
     const QString problem = tamper(ledgerPath, statements);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const QByteArray before = fileBytes(ledgerPath);
-    for (const QString &command : writingCommands + QStringList{QStringLiteral("ledger verify"),
-                                                                QStringLiteral("ledger verify --full")}) {
+    for (const QString &command : writingCommands
+                                      + QStringList{QStringLiteral("ledger verify"),
+                                                    QStringLiteral("ledger verify --full")}) {
         const Run r = admin(withDir(dir, words(command)));
         const QString context = command + QStringLiteral(": ") + r.describe();
         // A clear message and exit 1, never a crash.
@@ -768,32 +791,37 @@ void TestBadInput::lostLedgerAndStartOver()
         QVERIFY2(r.err.contains(u"smartpos-admin ledger start-over --reason"), qPrintable(context));
         QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ledger.db"))));
     }
-    QVERIFY(admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over")})).exited(2));
+    QVERIFY(
+        admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over")})).exited(2));
 
     const Run over = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over"),
                                          QStringLiteral("--reason"), QStringLiteral("test")}));
     QVERIFY2(over.exited(0), qPrintable(over.describe()));
-    QVERIFY2(over.out.contains(u"retired the terminal key and anchor"), qPrintable(over.describe()));
+    QVERIFY2(over.out.contains(u"retired the terminal key and anchor"),
+             qPrintable(over.describe()));
     QVERIFY2(over.out.contains(u"audit.log"), qPrintable(over.describe()));
-    const QString audit = QString::fromUtf8(fileBytes(QDir(keys).filePath(QStringLiteral("audit.log"))));
+    const QString audit =
+        QString::fromUtf8(fileBytes(QDir(keys).filePath(QStringLiteral("audit.log"))));
     QVERIFY2(audit.count(u'\n') == 1 && audit.contains(u"start-over by ")
                  && audit.contains(u"reason: test") && audit.contains(u"head 6 "),
              qPrintable(audit));
-    const QStringList retired =
-        QDir(QDir(keys).filePath(QStringLiteral("retired"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList retired = QDir(QDir(keys).filePath(QStringLiteral("retired")))
+                                    .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     QCOMPARE(retired.size(), 1);
-    QCOMPARE(fileBytes(QDir(keys).filePath(QStringLiteral("retired/%1/terminal.key").arg(retired.first()))),
+    QCOMPARE(fileBytes(QDir(keys).filePath(
+                 QStringLiteral("retired/%1/terminal.key").arg(retired.first()))),
              oldKey);
     QVERIFY(!QFileInfo::exists(QDir(keys).filePath(QStringLiteral("terminal.key"))));
 
     // The next command starts a new key, anchor and ledger, from entry 1.
     const Run next = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
-    QVERIFY2(next.exited(0) && next.out == u"recorded a no-sale as entry 1\n", qPrintable(next.describe()));
+    QVERIFY2(next.exited(0) && next.out == u"recorded a no-sale as entry 1\n",
+             qPrintable(next.describe()));
     QCOMPARE(verifiedEntries(dir), qint64(1));
     const QByteArray newKey = fileBytes(QDir(keys).filePath(QStringLiteral("terminal.key")));
     QVERIFY(!newKey.isEmpty() && newKey != oldKey);
-    const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                        QStringLiteral("2")}));
+    const Run sim = admin(
+        withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("2")}));
     QVERIFY2(sim.exited(0), qPrintable(sim.describe()));
     QCOMPARE(verifiedEntries(dir), qint64(3));
 }
@@ -807,7 +835,8 @@ void TestBadInput::restoredBackupAccepted()
     const QString backup = m_root.filePath(QStringLiteral("restored-backup.db"));
     QVERIFY(QFile::copy(ledgerPath, backup));
     for (int i = 0; i < 2; ++i)
-        QVERIFY(admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")})).exited(0));
+        QVERIFY(
+            admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")})).exited(0));
     const qint64 before = verifiedEntries(dir);
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(ledgerPath + suffix);
@@ -816,21 +845,23 @@ void TestBadInput::restoredBackupAccepted()
     // Refused, naming both ways out.
     const Run refused = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
     QVERIFY2(refused.exited(1), qPrintable(refused.describe()));
-    QVERIFY2(refused.err.contains(u"ledger accept-restore --reason"), qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(u"ledger accept-restore --reason"),
+             qPrintable(refused.describe()));
     QVERIFY(admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore")}))
                 .exited(2));
 
     // A restored ledger that was edited is not accepted, and nothing changes.
-    const QString edited = tamper(ledgerPath, {QStringLiteral("DROP TRIGGER sales_no_update"),
-                                               QStringLiteral("UPDATE sales SET total_fen = 1"),
-                                               QStringLiteral(
-                                                   "CREATE TRIGGER sales_no_update BEFORE UPDATE "
-                                                   "ON sales BEGIN SELECT RAISE(ABORT, 'sales is "
-                                                   "append-only'); END")});
+    const QString edited =
+        tamper(ledgerPath, {QStringLiteral("DROP TRIGGER sales_no_update"),
+                            QStringLiteral("UPDATE sales SET total_fen = 1"),
+                            QStringLiteral("CREATE TRIGGER sales_no_update BEFORE UPDATE "
+                                           "ON sales BEGIN SELECT RAISE(ABORT, 'sales is "
+                                           "append-only'); END")});
     QVERIFY2(edited.isEmpty(), qPrintable(edited));
     const QByteArray anchor = fileBytes(QDir(keyDirOf(dir)).filePath(QStringLiteral("anchor")));
-    const Run tampered = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore"),
-                                             QStringLiteral("--reason"), QStringLiteral("disk")}));
+    const Run tampered =
+        admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore"),
+                            QStringLiteral("--reason"), QStringLiteral("disk")}));
     QVERIFY2(tampered.exited(1) && tampered.err.contains(u"does not verify"),
              qPrintable(tampered.describe()));
     QCOMPARE(fileBytes(QDir(keyDirOf(dir)).filePath(QStringLiteral("anchor"))), anchor);
@@ -838,13 +869,17 @@ void TestBadInput::restoredBackupAccepted()
     // The untouched backup is accepted: audited, the lost entries named, and selling goes on.
     QFile::remove(ledgerPath);
     QVERIFY(QFile::copy(backup, ledgerPath));
-    const Run accepted = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore"),
-                                             QStringLiteral("--reason"), QStringLiteral("disk replaced")}));
+    const Run accepted =
+        admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("accept-restore"),
+                            QStringLiteral("--reason"), QStringLiteral("disk replaced")}));
     QVERIFY2(accepted.exited(0), qPrintable(accepted.describe()));
-    QVERIFY2(accepted.out.contains(QStringLiteral("entries %1 to %2 are given up").arg(before - 1).arg(before)),
+    QVERIFY2(accepted.out.contains(
+                 QStringLiteral("entries %1 to %2 are given up").arg(before - 1).arg(before)),
              qPrintable(accepted.describe()));
-    const QString audit = QString::fromUtf8(fileBytes(QDir(keyDirOf(dir)).filePath(QStringLiteral("audit.log"))));
-    QVERIFY2(audit.contains(u"accepted by ") && audit.contains(u"reason: disk replaced"), qPrintable(audit));
+    const QString audit =
+        QString::fromUtf8(fileBytes(QDir(keyDirOf(dir)).filePath(QStringLiteral("audit.log"))));
+    QVERIFY2(audit.contains(u"accepted by ") && audit.contains(u"reason: disk replaced"),
+             qPrintable(audit));
     const Run next = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("no-sale")}));
     QVERIFY2(next.exited(0), qPrintable(next.describe()));
     QCOMPARE(verifiedEntries(dir), before - 1);
@@ -861,33 +896,37 @@ void TestBadInput::startOverWithoutLedgerOrKey()
     const QByteArray ledger = fileBytes(ledgerPath);
     QVERIFY(QDir(keys).removeRecursively());
 
-    const Run refused = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                            QStringLiteral("1")}));
-    QVERIFY2(refused.exited(1) && refused.err.contains(u"terminal key") && refused.err.contains(keys),
+    const Run refused = admin(
+        withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("1")}));
+    QVERIFY2(refused.exited(1) && refused.err.contains(u"terminal key")
+                 && refused.err.contains(keys),
              qPrintable(refused.describe()));
     QCOMPARE(fileBytes(ledgerPath), ledger);
     // No new key for a ledger that had one.
     QVERIFY(!QFileInfo::exists(QDir(keys).filePath(QStringLiteral("terminal.key"))));
     const auto keysBefore = snapshot(keys);
     const Run verify = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("verify")}));
-    QVERIFY2(verify.exited(1) && verify.err.contains(u"no terminal key"), qPrintable(verify.describe()));
+    QVERIFY2(verify.exited(1) && verify.err.contains(u"no terminal key"),
+             qPrintable(verify.describe()));
     QCOMPARE(snapshot(keys), keysBefore);
 
-    const Run over = admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over"),
-                                         QStringLiteral("--reason"), QStringLiteral("key folder lost")}));
+    const Run over =
+        admin(withDir(dir, {QStringLiteral("ledger"), QStringLiteral("start-over"),
+                            QStringLiteral("--reason"), QStringLiteral("key folder lost")}));
     QVERIFY2(over.exited(0), qPrintable(over.describe()));
     QStringList moved = QDir(dir).entryList({QStringLiteral("ledger.db.retired-*")}, QDir::Files);
     moved.removeIf([](const QString &f) { return f.endsWith(u"-wal") || f.endsWith(u"-shm"); });
     QCOMPARE(moved.size(), 1);
     QCOMPARE(fileBytes(QDir(dir).filePath(moved.first())), ledger);
     QVERIFY(!QFileInfo::exists(ledgerPath));
-    const QString audit = QString::fromUtf8(fileBytes(QDir(keys).filePath(QStringLiteral("audit.log"))));
+    const QString audit =
+        QString::fromUtf8(fileBytes(QDir(keys).filePath(QStringLiteral("audit.log"))));
     QVERIFY2(audit.contains(u"reason: key folder lost") && audit.contains(moved.first())
                  && audit.contains(u"head none"),
              qPrintable(audit));
 
-    const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                        QStringLiteral("2")}));
+    const Run sim = admin(
+        withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("2")}));
     QVERIFY2(sim.exited(0), qPrintable(sim.describe()));
     QCOMPARE(verifiedEntries(dir), qint64(2));
 }
@@ -934,14 +973,16 @@ void TestBadInput::secondWriterIsRefused()
     QCOMPARE(first.state(), QProcess::Running);
     QCOMPARE(catalogCount(dir), demoProducts);
 
-    for (const QString &command : writingCommands
-                                      + QStringList{QStringLiteral("ledger start-over --reason x")}) {
+    for (const QString &command :
+         writingCommands + QStringList{QStringLiteral("ledger start-over --reason x")}) {
         const Run r = admin(withDir(dir, words(command)));
         const QString context = command + QStringLiteral(": ") + r.describe();
         QVERIFY2(r.exited(1), qPrintable(context));
         QVERIFY2(r.err.startsWith(u"smartpos-admin: Another SmartPOS"), qPrintable(context));
-        QVERIFY2(r.err.contains(QStringLiteral("process %1").arg(first.processId())), qPrintable(context));
-        QVERIFY2(r.err.contains(QStringLiteral("is using the data folder %1").arg(dir)), qPrintable(context));
+        QVERIFY2(r.err.contains(QStringLiteral("process %1").arg(first.processId())),
+                 qPrintable(context));
+        QVERIFY2(r.err.contains(QStringLiteral("is using the data folder %1").arg(dir)),
+                 qPrintable(context));
         QVERIFY2(r.out.isEmpty(), qPrintable(context));
     }
     QVERIFY(QFileInfo::exists(QDir(dir).filePath(QStringLiteral("ledger.db"))));
@@ -984,7 +1025,8 @@ void TestBadInput::dataDirUnderAFile()
         f.write("precious\n");
     }
     const QString dir = blocker + QStringLiteral("/data");
-    const Run r = admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog}));
+    const Run r =
+        admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog}));
     QVERIFY2(r.exited(1), qPrintable(r.describe()));
     QVERIFY2(r.err.startsWith(u"smartpos-admin: "), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(dir), qPrintable(r.describe()));
@@ -992,7 +1034,8 @@ void TestBadInput::dataDirUnderAFile()
     QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
     QCOMPARE(fileBytes(blocker), QByteArray("precious\n"));
     // Reading commands say the folder does not exist.
-    for (const QString &command : {QStringLiteral("ledger verify"), QStringLiteral("catalog count")}) {
+    for (const QString &command :
+         {QStringLiteral("ledger verify"), QStringLiteral("catalog count")}) {
         const Run read = admin(withDir(dir, words(command)));
         QVERIFY2(read.exited(1) && read.err.contains(dir) && read.err.contains(u"does not exist"),
                  qPrintable(command + QStringLiteral(": ") + read.describe()));
@@ -1007,9 +1050,9 @@ void TestBadInput::dataDirIsAFile()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("precious\n");
     }
-    for (const QString &command : {QStringLiteral("ledger verify"), QStringLiteral("catalog count"),
-                                   QStringLiteral("ledger no-sale"),
-                                   QStringLiteral("ledger start-over --reason x")}) {
+    for (const QString &command :
+         {QStringLiteral("ledger verify"), QStringLiteral("catalog count"),
+          QStringLiteral("ledger no-sale"), QStringLiteral("ledger start-over --reason x")}) {
         const Run r = admin(withDir(path, words(command)));
         QVERIFY2(r.exited(1), qPrintable(command + QStringLiteral(": ") + r.describe()));
         QVERIFY2(r.err.contains(path) && r.err.contains(u"is a file"),
@@ -1032,9 +1075,9 @@ void TestBadInput::missingDataDirIsCreated()
     QCOMPARE(::stat(QFile::encodeName(keyDirOf(dir)).constData(), &info), 0);
     QCOMPARE(info.st_mode & 07777, mode_t(0700));
     QCOMPARE(catalogCount(dir), demoProducts);
-    const Run sim = admin(withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                        QStringLiteral("3"), QStringLiteral("--no-sale-every"),
-                                        QStringLiteral("2")}));
+    const Run sim = admin(
+        withDir(dir, {QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("3"),
+                      QStringLiteral("--no-sale-every"), QStringLiteral("2")}));
     QVERIFY2(sim.exited(0) && sim.out.startsWith(u"committed 3 sales and 1 no-sales"),
              qPrintable(sim.describe()));
     QCOMPARE(verifiedEntries(dir), qint64(4));
@@ -1057,32 +1100,32 @@ void TestBadInput::badCatalogImport_data()
                             "NEW001,4006381333931,新产品,New Product,snacks,100,1300,unit,\n";
 
     QTest::newRow("bad check digit")
-        << header + good + "NEW002,4006381333932,坏,Bad,snacks,100,1300,unit,\n" << 4
-        << QStringLiteral("barcode \"4006381333932\" is not a valid EAN-13, EAN-8 or UPC-A");
+        << header + good + "NEW002,4006381333932,坏,Bad,snacks,100,1300,unit,\n"
+        << 4 << QStringLiteral("barcode \"4006381333932\" is not a valid EAN-13, EAN-8 or UPC-A");
     QTest::newRow("price not a number, after a quoted line break")
         << header + good
                + "NEW002,\"4006381333948|\n4006381333955\",两行,Two lines,snacks,100,1300,unit,\n"
                  "NEW003,96385074,坏,Bad,snacks,abc,1300,unit,\n"
         << 6 << QStringLiteral("price_fen \"abc\" is not a whole number of fen ≥ 0");
     QTest::newRow("unclosed quote")
-        << header + good + "NEW002,4006381333948,\"unclosed,Bad,snacks,100,1300,unit,\n" << 4
-        << QStringLiteral("a quoted field is never closed");
+        << header + good + "NEW002,4006381333948,\"unclosed,Bad,snacks,100,1300,unit,\n"
+        << 4 << QStringLiteral("a quoted field is never closed");
     QTest::newRow("wrong header") << QByteArray("sku;barcodes\n") + good << 1
                                   << QStringLiteral("the first line must be the header");
-    QTest::newRow("too few fields") << header + good + "NEW002,4006381333948,短\n" << 4
-                                    << QStringLiteral("expected 9 fields, found 3");
+    QTest::newRow("too few fields") << header + good + "NEW002,4006381333948,短\n"
+                                    << 4 << QStringLiteral("expected 9 fields, found 3");
     QTest::newRow("duplicate sku")
-        << header + good + "NEW001,4006381333948,重复,Dup,snacks,100,1300,unit,\n" << 4
-        << QStringLiteral("SKU NEW001 appears twice in the file");
+        << header + good + "NEW001,4006381333948,重复,Dup,snacks,100,1300,unit,\n"
+        << 4 << QStringLiteral("SKU NEW001 appears twice in the file");
     QTest::newRow("weighed without plu")
-        << header + good + "NEW002,,苹果,Apple,fruit,1200,900,weight,\n" << 4
-        << QStringLiteral("a product sold by weight needs a PLU");
+        << header + good + "NEW002,,苹果,Apple,fruit,1200,900,weight,\n"
+        << 4 << QStringLiteral("a product sold by weight needs a PLU");
     QTest::newRow("in-store prefix 2")
-        << header + good + "NEW002,2000000000008,店内码,Store code,snacks,100,1300,unit,\n" << 4
-        << QStringLiteral("is in the in-store range (prefix 2)");
+        << header + good + "NEW002,2000000000008,店内码,Store code,snacks,100,1300,unit,\n"
+        << 4 << QStringLiteral("is in the in-store range (prefix 2)");
     QTest::newRow("negative price")
-        << header + good + "NEW002,4006381333948,负,Neg,snacks,-5,1300,unit,\n" << 4
-        << QStringLiteral("price_fen \"-5\" is not a whole number of fen ≥ 0");
+        << header + good + "NEW002,4006381333948,负,Neg,snacks,-5,1300,unit,\n"
+        << 4 << QStringLiteral("price_fen \"-5\" is not a whole number of fen ≥ 0");
 }
 
 void TestBadInput::badCatalogImport()
@@ -1103,7 +1146,8 @@ void TestBadInput::badCatalogImport()
     const Run r =
         admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), csvPath}));
     QVERIFY2(r.exited(1), qPrintable(r.describe()));
-    QVERIFY2(r.err.startsWith(QStringLiteral("smartpos-admin: ") + csvPath), qPrintable(r.describe()));
+    QVERIFY2(r.err.startsWith(QStringLiteral("smartpos-admin: ") + csvPath),
+             qPrintable(r.describe()));
     QVERIFY2(r.err.contains(QStringLiteral(" line %1: ").arg(line)), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(reason), qPrintable(r.describe()));
     QVERIFY2(r.err.contains(u"nothing was imported"), qPrintable(r.describe()));
@@ -1117,6 +1161,81 @@ void TestBadInput::badCatalogImport()
     QVERIFY(cola);
     QCOMPARE(cola->price.fen, qint64(300));
     QVERIFY(!store.findByCode(QStringLiteral("4006381333931")));
+}
+
+void TestBadInput::catalogImportSummaryAndDryRun()
+{
+    const QString dir = preparedDir(QStringLiteral("import-summary"), 0);
+    QVERIFY(!dir.isEmpty());
+    const QString csvPath = m_root.filePath(QStringLiteral("swap.csv"));
+    {
+        QFile f(csvPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("sku,barcodes,name_zh,name_en,category,price_fen,tax_rate_bp,sold_by,plu\n"
+                "FR0011,,香蕉（称重）,Bananas (per kg),fresh,1196,900,weight,10002\n"
+                "FR0012,6923043509962,富士苹果（称重）,Fuji Apples (per kg),fresh,1596,900,weight,"
+                "10001\n"
+                "NEW1,4006381333931,新品,New,snacks,100,1300,unit,\n");
+    }
+    const QStringList summary{
+        QStringLiteral("3 products: 1 new, 2 updated, 0 unchanged, 2 codes moved"),
+        QStringLiteral("new: NEW1"), QStringLiteral("updated: FR0011, FR0012"),
+        QStringLiteral("moved PLU 10002: FR0012 → FR0011"),
+        QStringLiteral("moved PLU 10001: FR0011 → FR0012")};
+    const Run planned = admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"),
+                                            QStringLiteral("--dry-run"), csvPath}));
+    QVERIFY2(planned.exited(0), qPrintable(planned.describe()));
+    QVERIFY2(planned.out.startsWith(QStringLiteral("dry run, nothing changed: would import")),
+             qPrintable(planned.describe()));
+    for (const QString &text : summary)
+        QVERIFY2(planned.out.contains(text), qPrintable(text + u'\n' + planned.describe()));
+    QCOMPARE(catalogCount(dir), demoProducts);
+
+    const Run done =
+        admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), csvPath}));
+    QVERIFY2(done.exited(0), qPrintable(done.describe()));
+    QVERIFY2(done.out.startsWith(QStringLiteral("imported 3 products")),
+             qPrintable(done.describe()));
+    for (const QString &text : summary)
+        QVERIFY2(done.out.contains(text), qPrintable(text + u'\n' + done.describe()));
+    QCOMPARE(catalogCount(dir), demoProducts + 1);
+    CatalogStore store;
+    QVERIFY_OK(store.open(dir));
+    QCOMPARE(store.findByPlu(QStringLiteral("10001"))->sku, QStringLiteral("FR0012"));
+}
+
+void TestBadInput::catalogImportOfExcelChineseFile()
+{
+    const QString dir = preparedDir(QStringLiteral("import-gb18030"), 0);
+    QVERIFY(!dir.isEmpty());
+    // The fixture's own PLUs 10001–10003 belong to demo products: give them others.
+    const QString fixture =
+        QStringLiteral(SMARTPOS_SOURCE_DIR "/tests/fixtures/catalog-gb18030.csv");
+    QFile in(fixture);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QString csvPath = m_root.filePath(QStringLiteral("excel.csv"));
+    {
+        QFile out(csvPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(in.readAll().replace(",1000", ",2000"));
+    }
+    const Run refused =
+        admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"), csvPath}));
+    QVERIFY2(refused.exited(1), qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(QStringLiteral(" line 2: "))
+                 && refused.err.contains(QStringLiteral("--encoding gb18030")),
+             qPrintable(refused.describe()));
+    QCOMPARE(catalogCount(dir), demoProducts);
+
+    const Run imported =
+        admin(withDir(dir, {QStringLiteral("catalog"), QStringLiteral("import"),
+                            QStringLiteral("--encoding"), QStringLiteral("gbk"), csvPath}));
+    QVERIFY2(imported.exited(0), qPrintable(imported.describe()));
+    CatalogStore store;
+    QVERIFY_OK(store.open(dir));
+    QCOMPARE(store.findByCode(QStringLiteral("6921168509256"))->nameZh,
+             QStringLiteral("农夫山泉 饮用天然水 550ml"));
+    QCOMPARE(store.findByPlu(QStringLiteral("20001"))->nameZh, QStringLiteral("香蕉（称重）"));
 }
 
 void TestBadInput::catalogImportOfMissingFile()

@@ -77,19 +77,22 @@ void checkDecoded(const QString &gtin, const QList<VariableCodeLayout> &layouts)
     if (!decoded)
         return;
     FUZZ_CHECK(decoded->kind == best->value, gtin + u' ' + best->toString());
-    FUZZ_CHECK(decoded->plu.size() == best->pluDigits && isAsciiDigits(decoded->plu),
+    // The PLU as the catalog keys it: its digits without the leading zeros the label prints.
+    FUZZ_CHECK(decoded->plu.size() <= best->pluDigits && !decoded->plu.startsWith(u'0')
+                   && (decoded->plu.isEmpty() || isAsciiDigits(decoded->plu)),
                gtin + u' ' + best->toString() + u' ' + decoded->plu);
+    FUZZ_CHECK(decoded->markdown == best->markdown, gtin + u' ' + best->toString());
     FUZZ_CHECK(decoded->value >= 0, gtin);
     const QString reencoded = [&] {
-        QString body = best->prefix + decoded->plu
-                       + QStringLiteral("%1").arg(decoded->value, best->valueDigits, 10,
-                                                  QLatin1Char('0'));
+        QString body =
+            best->prefix + decoded->plu.rightJustified(best->pluDigits, u'0')
+            + QStringLiteral("%1").arg(decoded->value, best->valueDigits, 10, QLatin1Char('0'));
         return body + QString::number(referenceCheckDigit(body));
     }();
-    FUZZ_CHECK(reencoded == gtin,
-               QStringLiteral("%1 with %2 decodes to PLU %3 value %4, which re-encodes to %5")
-                   .arg(gtin, best->toString(), decoded->plu, QString::number(decoded->value),
-                        reencoded));
+    FUZZ_CHECK(
+        reencoded == gtin,
+        QStringLiteral("%1 with %2 decodes to PLU %3 value %4, which re-encodes to %5")
+            .arg(gtin, best->toString(), decoded->plu, QString::number(decoded->value), reencoded));
 }
 
 } // namespace
@@ -125,9 +128,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK((code.gtin.size() == 8 || code.gtin.size() == 13) && isAsciiDigits(code.gtin),
                    quoted(bytes) + QStringLiteral(" → ") + code.gtin);
         FUZZ_CHECK(referenceValid(code.gtin) && hasValidCheckDigit(code.gtin),
-                   quoted(bytes) + QStringLiteral(" accepted with a wrong check digit: ") + code.gtin);
-        FUZZ_CHECK(code.gtin == trimmed || (trimmed.size() == 12 && code.gtin == QLatin1Char('0') + trimmed.toString()),
-                   quoted(bytes) + QStringLiteral(" → ") + code.gtin);
+                   quoted(bytes) + QStringLiteral(" accepted with a wrong check digit: ")
+                       + code.gtin);
+        FUZZ_CHECK(
+            code.gtin == trimmed
+                || (trimmed.size() == 12 && code.gtin == QLatin1Char('0') + trimmed.toString()),
+            quoted(bytes) + QStringLiteral(" → ") + code.gtin);
         if (code.gtin.size() == 13)
             checkDecoded(code.gtin, layouts);
     } else {
@@ -139,11 +145,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             expected = BarcodeProblem::BadLength;
         else if (!referenceValid(trimmed))
             expected = BarcodeProblem::BadCheckDigit;
-        FUZZ_CHECK(code.problem == expected,
-                   QStringLiteral("%1: problem %2, expected %3")
-                       .arg(quoted(bytes))
-                       .arg(int(code.problem))
-                       .arg(int(expected)));
+        FUZZ_CHECK(code.problem == expected, QStringLiteral("%1: problem %2, expected %3")
+                                                 .arg(quoted(bytes))
+                                                 .arg(int(code.problem))
+                                                 .arg(int(expected)));
     }
     // The check digit helpers agree with the reference on any digits.
     if (isAsciiDigits(trimmed) && trimmed.size() >= 2) {

@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QMap>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,6 +66,7 @@ private slots:
     void limitsRefuseAndChangeNothing();
     void priceAboveLimitInCatalog();
     void cashLimitAndLargeChange();
+    void damagedCatalogIsNotAMissingProduct();
     void addProductById();
     void editCart();
     void emptiedCartIsIdle();
@@ -111,8 +114,7 @@ void TestSaleSession::init()
     const Status opened = m_ledger->open(m_dir->path(), keys);
     QVERIFY2(opened, qPrintable(opened.error().message));
     m_clock = std::make_unique<ManualClock>(startTime);
-    m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock,
-                                              StoreRules());
+    m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock, StoreRules());
 }
 
 void TestSaleSession::cleanup()
@@ -437,6 +439,52 @@ void TestSaleSession::cashLimitAndLargeChange()
     ringUp({cola});
     QVERIFY_OK(m_session->payCash(Money::fromYuan(100)));
     QCOMPARE(m_ledger->verify().entries, 2);
+}
+
+void TestSaleSession::damagedCatalogIsNotAMissingProduct()
+{
+    // The barcodes table's pages overwritten (a failing disk): a scan must say the catalog is
+    // damaged, not "no product has barcode …", which would send the cashier to retype codes.
+    QTemporaryDir dir;
+    {
+        CatalogStore catalog;
+        QVERIFY_OK(catalog.open(dir.path()));
+        QVERIFY(catalog.importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv"))
+                    .ok);
+    }
+    const QString path = dir.filePath(CatalogStore::fileName());
+    qint64 rootPage = 0;
+    qint64 pageSize = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT rootpage FROM sqlite_schema WHERE name = 'barcodes'"_s)
+                && q.next());
+        rootPage = q.value(0).toLongLong();
+        QVERIFY(q.exec(u"PRAGMA page_size"_s) && q.next());
+        pageSize = q.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(u"inspect"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek((rootPage - 1) * pageSize));
+    file.write(QByteArray(pageSize, '\xA5'));
+    file.close();
+
+    CatalogStore catalog;
+    QVERIFY_OK(catalog.open(dir.path()));
+    const auto lookup = catalog.lookupByCode(cola);
+    QVERIFY(!lookup);
+    QCOMPARE(lookup.error().code, ErrorCode::Damaged);
+    SaleSession session(catalog, *m_ledger, *m_clock, StoreRules());
+    const Result<int> line = session.scan(cola);
+    QVERIFY(!line);
+    QVERIFY2(line.error().message.contains(u"damaged"_s)
+                 && !line.error().message.contains(u"No product"_s),
+             qPrintable(line.error().message));
+    QVERIFY(session.cart().isEmpty());
 }
 
 void TestSaleSession::addProductById()
