@@ -777,6 +777,10 @@
         <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries. If this is the newest there is, an operator accepts the loss with: smartpos-admin ledger accept-restore --reason TEXT (it is audited).</source>
         <translation>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries. If this is the newest there is, an operator accepts the loss with: smartpos-admin ledger accept-restore --reason TEXT (it is audited).</translation>
     </message>
+    <message>
+        <source> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</source>
+        <translation> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::Outbox</name>

@@ -775,6 +775,10 @@
         <source>%1 ends at entry %2, but this terminal had recorded %3 (its anchor): the ledger was truncated or replaced by an older copy. Restore the newest backup; SmartPOS will not sell on a ledger that lost entries. If this is the newest there is, an operator accepts the loss with: smartpos-admin ledger accept-restore --reason TEXT (it is audited).</source>
         <translation>%1 只到第 %2 条，但本终端已记录到第 %3 条（锚点）：账本被截断或被旧副本替换。请恢复最新的备份；SmartPOS 不会在丢失流水的账本上继续销售。如果这已是最新的备份，请由管理员运行以下命令确认损失：smartpos-admin ledger accept-restore --reason 原因（此操作会被审计）。</translation>
     </message>
+    <message>
+        <source> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</source>
+        <translation>如果 %1 是恢复或复制来的，旁边的 %1-wal 可能属于另一个副本：请停止 SmartPOS，把 %1-wal 和 %1-shm 移到其他文件夹（保留它们）后重新启动。</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::Outbox</name>

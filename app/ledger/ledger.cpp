@@ -322,6 +322,16 @@ bool Ledger::entryMacMatches(QByteArrayView previous, qint64 seq, QByteArrayView
     return m_mac->matches({previous, {header.data(), header.size()}, payload}, mac);
 }
 
+QString Ledger::walHint() const
+{
+    if (!m_openedWithWal)
+        return {};
+    return tr(" If %1 was restored or copied, the %1-wal beside it may belong to another copy: "
+              "stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start "
+              "again.")
+        .arg(m_db.path());
+}
+
 Status Ledger::openDatabase(const QString &dataDir, const QString &keyDir, Database::Mode mode)
 {
     const bool readOnly = mode == Database::Mode::ReadOnly;
@@ -329,6 +339,7 @@ Status Ledger::openDatabase(const QString &dataDir, const QString &keyDir, Datab
     if (Status opened = m_keys.open(keyDir, readOnly); !opened)
         return opened;
     const bool ledgerExists = QFileInfo(path).size() > 0;
+    m_openedWithWal = QFileInfo(path + QStringLiteral("-wal")).size() > 0;
     const int version = ledgerExists ? schemaVersionOf(path) : 0;
     if (version > schemaVersion())
         return Database::tooNew(path, version, schemaVersion()); // whatever its key folder holds
@@ -468,9 +479,10 @@ Status Ledger::checkAgainstAnchor()
                         "backup; SmartPOS will not sell on a ledger that lost entries. If this "
                         "is the newest there is, an operator accepts the loss with: "
                         "smartpos-admin ledger accept-restore --reason TEXT (it is audited).")
-                         .arg(m_db.path())
-                         .arg(m_head.seq)
-                         .arg(anchor->seq)};
+                             .arg(m_db.path())
+                             .arg(m_head.seq)
+                             .arg(anchor->seq)
+                         + walHint()};
     if (anchor->seq > 0) {
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("SELECT mac FROM journal WHERE seq = ?"));
@@ -479,8 +491,9 @@ Status Ledger::checkAgainstAnchor()
             return Error{ErrorCode::Damaged,
                          tr("Entry %1 of %2 is not the one this terminal recorded (its anchor): "
                             "the journal was rewritten. Restore the newest backup.")
-                             .arg(anchor->seq)
-                             .arg(m_db.path())};
+                                 .arg(anchor->seq)
+                                 .arg(m_db.path())
+                             + walHint()};
     }
     if (m_head.seq > 0) {
         // The head must be under this terminal's key; the whole chain is `ledger verify`'s job.
@@ -496,7 +509,8 @@ Status Ledger::checkAgainstAnchor()
                          tr("The last entry of %1 was not sealed with this terminal's key (%2): "
                             "the ledger or the key folder belongs to another terminal, or the "
                             "journal was forged.")
-                             .arg(m_db.path(), m_keys.path())};
+                                 .arg(m_db.path(), m_keys.path())
+                             + walHint()};
     }
     if (anchor->seq < m_head.seq) // lagging after a power cut: catch up
         return m_keys.writeAnchor(m_head);

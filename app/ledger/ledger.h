@@ -68,6 +68,8 @@ public:
 private:
     Status openDatabase(const QString &dataDir, const QString &keyDir, Database::Mode mode);
     Status checkAgainstAnchor();
+    // What to add to a refusal that a -wal from another copy of ledger.db can cause.
+    QString walHint() const;
     Status loadHead();
     Status migrateFoundationJournal(Database &db);
     VerifyResult walkJournal(AnchorCheck anchorCheck);
@@ -86,6 +88,7 @@ private:
     QString m_terminalId;
     QByteArray m_terminalUtf8; // in every MAC
     KeyFolder::Head m_head;
+    bool m_openedWithWal = false; // a -wal lay beside ledger.db when it was opened
     struct Statements;
     std::unique_ptr<Statements> m_sql; // only while open for writing
     Statement m_load;

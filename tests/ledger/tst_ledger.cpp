@@ -668,6 +668,7 @@ private slots:
     void tornAnchor();
     void anchorLagRepaired();
     void anchorAheadRefused();
+    void walOfAnotherLedgerNamed();
     void otherTerminalsKeyFolder_data();
     void otherTerminalsKeyFolder();
     void keyMissing();
@@ -1973,6 +1974,43 @@ void TestLedger::anchorAheadRefused()
     const VerifyResult verified = reader.verify();
     QVERIFY(!verified.ok);
     QCOMPARE(verified.firstBadSeq, 3);
+}
+
+void TestLedger::walOfAnotherLedgerNamed()
+{
+    // Another till's ledger, copied while it ran: its -wal holds all of its entries.
+    Terminal other;
+    QByteArray foreignWal;
+    {
+        Ledger ledger;
+        QVERIFY_OK(other.open(ledger));
+        for (int n = 1; n <= 7; ++n)
+            QVERIFY_OK(ledger.commitSale(makeSale(n)));
+        foreignWal = readFile(other.db + u"-wal"_s);
+    }
+    QVERIFY(!foreignWal.isEmpty());
+    Terminal t;
+    {
+        Ledger ledger;
+        QVERIFY_OK(t.open(ledger));
+        for (int n = 1; n <= 5; ++n)
+            QVERIFY_OK(ledger.commitSale(makeSale(n)));
+    }
+    const QByteArray own = readFile(t.db);
+    QFile wal(t.db + u"-wal"_s);
+    QVERIFY(wal.open(QIODevice::WriteOnly));
+    wal.write(foreignWal);
+    wal.close();
+
+    Ledger ledger;
+    const Status opened = t.open(ledger);
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message.contains(u"-wal beside it"_s),
+             qPrintable(opened.error().message));
+    QVERIFY(!ledger.isOpen());
+    // Refused as found: SQLite's checkpoint on close did not write the foreign pages in.
+    QCOMPARE(readFile(t.db), own);
+    QCOMPARE(readFile(t.db + u"-wal"_s), foreignWal);
 }
 
 void TestLedger::otherTerminalsKeyFolder_data()
