@@ -52,19 +52,21 @@ AppConfig AppConfig::load(const QString &dataDir)
     config.language = settings.value(QStringLiteral("ui/language")).toString();
     config.wedgeMaxGapMs =
         qBound(5, settings.value(QStringLiteral("scanner/wedge_max_gap_ms"), 40).toInt(), 500);
-    const QStringList layouts =
+    const QStringList layoutTexts =
         settings.value(QStringLiteral("scanner/variable_layouts")).toStringList();
-    for (const QString &text : layouts) {
-        if (auto layout = VariableCodeLayout::fromString(text))
-            config.rules.layouts.append(*layout);
+    QList<VariableCodeLayout> layouts;
+    for (const QString &text : layoutTexts) {
+        if (auto layout = VariableCodeLayout::fromString(text.trimmed()))
+            layouts.append(*layout);
         else
             qCWarning(lcServices,
                       "smartpos.ini: ignoring variable code layout \"%s\" (expected "
                       "prefix:plu_digits:value_digits:price|weight[:markdown], 13 digits in all)",
                       qPrintable(text));
     }
-    if (config.rules.layouts.isEmpty())
-        config.rules.layouts = defaultVariableCodeLayouts();
+    // The store's layouts replace the defaults; none valid keeps the defaults.
+    if (!layouts.isEmpty())
+        config.rules.layouts = layouts;
     loadLimits(settings, &config.rules.limits);
     if (QFile::exists(path))
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
