@@ -1,5 +1,6 @@
 #include "core/cart.h"
 
+#include "exactmoney.h"
 #include "testsupport.h"
 
 #include <QRandomGenerator>
@@ -51,12 +52,8 @@ const Product milk = unitProduct(3, 650, 900);    // ¥6.50, 9 %
 const Product bananas = weighedProduct(10, 1196); // ¥11.96/kg, 9 %
 const Product apples = weighedProduct(11, 1596);  // ¥15.96/kg, 9 %
 
-// The reference the limit checks are held to: exact integers in 128 bits, where no price × quantity
-// of two qint64 can overflow (|a × b| ≤ 2^126). (__extension__: -Wpedantic.)
-__extension__ typedef __int128 Int128;
+using namespace smartpos::exact;
 
-constexpr qint64 kMax = std::numeric_limits<qint64>::max();
-constexpr qint64 kMin = std::numeric_limits<qint64>::min();
 // Issue 7: 4 of these cost 2^64 + 200 fen, which the unchecked operator* made ¥2.00.
 constexpr qint64 kWhyFen = 4611686018427387954;
 
@@ -64,32 +61,6 @@ MoneyLimits limitsAtCeiling()
 {
     const Money c = MoneyLimits::ceiling;
     return MoneyLimits{c, c, c, c, c};
-}
-
-// Half away from zero by truncating and looking at the remainder: not how money.cpp does it.
-Int128 roundedQuotient(Int128 numerator, Int128 denominator)
-{
-    Int128 quotient = numerator / denominator;
-    Int128 remainder = numerator % denominator;
-    if (remainder < 0)
-        remainder = -remainder;
-    if (2 * remainder >= denominator)
-        quotient += numerator < 0 ? -1 : 1;
-    return quotient;
-}
-
-QString text(Int128 value)
-{
-    if (value == 0)
-        return u"0"_s;
-    const bool negative = value < 0;
-    QString digits;
-    while (value != 0) {
-        const int digit = int(value % 10);
-        digits.prepend(QChar(u'0' + (digit < 0 ? -digit : digit)));
-        value /= 10;
-    }
-    return negative ? u'-' + digits : digits;
 }
 
 // What a line costs, exactly: its label's price, price per kg × grams / 1000 rounded, or price ×
@@ -147,16 +118,6 @@ struct Snapshot {
 
 } // namespace
 
-// QVERIFY2 formats its message on every pass; in the 100 000-edit loop only a failure should pay
-// for that. For the checks below, which return false once the test has failed.
-#define CHECK(condition, message)                                                                  \
-    do {                                                                                           \
-        if (!(condition)) {                                                                        \
-            QTest::qFail(qPrintable(message), __FILE__, __LINE__);                                 \
-            return false;                                                                          \
-        }                                                                                          \
-    } while (false)
-
 namespace {
 
 // Everything a cart promises about its amounts, against exact arithmetic: every line within the
@@ -172,48 +133,50 @@ bool consistent(const Cart &cart)
         const CartLine &line = cart.lines()[i];
         const Int128 exact = exactTotal(line);
         const std::optional<Money> checked = line.checkedTotal();
-        CHECK(checked && checked->fen == exact, u"line %1 costs %2, exactly %3"_s.arg(i)
-                                                    .arg(checked ? checked->fen : -1)
-                                                    .arg(text(exact)));
-        CHECK(exact >= 0 && exact <= limits.line.fen,
-              u"line %1 costs %2, the line limit is %3"_s.arg(i)
-                  .arg(text(exact))
-                  .arg(limits.line.fen));
+        PROPERTY_CHECK(checked && checked->fen == exact, u"line %1 costs %2, exactly %3"_s.arg(i)
+                                                             .arg(checked ? checked->fen : -1)
+                                                             .arg(text(exact)));
+        PROPERTY_CHECK(exact >= 0 && exact <= limits.line.fen,
+                       u"line %1 costs %2, the line limit is %3"_s.arg(i)
+                           .arg(text(exact))
+                           .arg(limits.line.fen));
         sum += exact;
         articles += line.product.isWeighed() ? 1 : line.quantity;
         grossByRate[line.product.taxRateBp] += exact;
     }
-    CHECK(cart.total().fen == sum,
-          u"total %1, the lines add up to %2"_s.arg(cart.total().fen).arg(text(sum)));
-    CHECK(sum <= limits.sale.fen,
-          u"total %1, the sale limit is %2"_s.arg(text(sum)).arg(limits.sale.fen));
-    CHECK(articles <= kMax, u"%1 articles"_s.arg(text(articles)));
-    CHECK(cart.articleCount() == articles,
-              u"%1 articles, expected %2"_s.arg(cart.articleCount()).arg(text(articles)));
+    PROPERTY_CHECK(cart.total().fen == sum,
+                   u"total %1, the lines add up to %2"_s.arg(cart.total().fen).arg(text(sum)));
+    PROPERTY_CHECK(sum <= limits.sale.fen,
+                   u"total %1, the sale limit is %2"_s.arg(text(sum)).arg(limits.sale.fen));
+    PROPERTY_CHECK(articles <= kMax, u"%1 articles"_s.arg(text(articles)));
+    PROPERTY_CHECK(cart.articleCount() == articles,
+                   u"%1 articles, expected %2"_s.arg(cart.articleCount()).arg(text(articles)));
 
     const QList<TaxLine> breakdown = cart.taxBreakdown();
-    CHECK(breakdown.size() == qsizetype(grossByRate.size()),
-          u"%1 tax rates, expected %2"_s.arg(breakdown.size()).arg(grossByRate.size()));
+    PROPERTY_CHECK(breakdown.size() == qsizetype(grossByRate.size()),
+                   u"%1 tax rates, expected %2"_s.arg(breakdown.size()).arg(grossByRate.size()));
     Int128 grossSum = 0;
     Int128 taxSum = 0;
     auto expected = grossByRate.begin(); // ascending by rate, as taxBreakdown() must be
     for (const TaxLine &tax : breakdown) {
         const int rate = expected->first;
         const Int128 exactTax = roundedQuotient(expected->second * rate, 10000 + rate);
-        CHECK(tax.rateBp == rate && tax.gross.fen == expected->second && tax.tax.fen == exactTax,
-              u"rate %1: gross %2, tax %3; expected rate %4: gross %5, tax %6"_s.arg(tax.rateBp)
-                  .arg(tax.gross.fen)
-                  .arg(tax.tax.fen)
-                  .arg(rate)
-                  .arg(text(expected->second), text(exactTax)));
+        PROPERTY_CHECK(
+            tax.rateBp == rate && tax.gross.fen == expected->second && tax.tax.fen == exactTax,
+            u"rate %1: gross %2, tax %3; expected rate %4: gross %5, tax %6"_s.arg(tax.rateBp)
+                .arg(tax.gross.fen)
+                .arg(tax.tax.fen)
+                .arg(rate)
+                .arg(text(expected->second), text(exactTax)));
         grossSum += tax.gross.fen;
         taxSum += tax.tax.fen;
         ++expected;
     }
-    CHECK(grossSum == sum,
-          u"the rates' gross adds up to %1, the total is %2"_s.arg(text(grossSum), text(sum)));
-    CHECK(cart.totalTax().fen == taxSum,
-          u"total tax %1, the rates add up to %2"_s.arg(cart.totalTax().fen).arg(text(taxSum)));
+    PROPERTY_CHECK(grossSum == sum, u"the rates' gross adds up to %1, the total is %2"_s.arg(
+                                        text(grossSum), text(sum)));
+    PROPERTY_CHECK(
+        cart.totalTax().fen == taxSum,
+        u"total tax %1, the rates add up to %2"_s.arg(cart.totalTax().fen).arg(text(taxSum)));
     return true;
 }
 
@@ -330,8 +293,8 @@ Outcome expectedOutcome(const Cart &cart, const Edit &edit)
             return {CartRefusal::NotWeighed};
         // A label on goods sold by the piece is for one piece.
         return placed(cart, int(lines.size()),
-                      CartLine{edit.product, edit.product.plu,
-                               edit.product.isWeighed() ? units : 1, edit.labelPrice});
+                      CartLine{edit.product, edit.product.plu, edit.product.isWeighed() ? units : 1,
+                               edit.labelPrice});
     case Edit::SetQuantity: {
         if (edit.index < 0 || edit.index >= lines.size() || lines[edit.index].product.isWeighed()
             || lines[edit.index].labelPrice)

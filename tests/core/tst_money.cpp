@@ -1,5 +1,6 @@
 #include "core/money.h"
 
+#include "exactmoney.h"
 #include "testsupport.h"
 
 #include <QRandomGenerator>
@@ -22,54 +23,11 @@ char *toString(const std::optional<Money> &money)
 
 namespace {
 
-// The reference the property tests hold money.cpp to: exact integers in 128 bits. Any product of
-// two qint64 fits (|a × b| ≤ 2^126), so nothing here can overflow. (__extension__: -Wpedantic.)
-__extension__ typedef __int128 Int128;
-
-constexpr qint64 kMax = std::numeric_limits<qint64>::max();
-constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+using namespace smartpos::exact;
 
 bool fits(Int128 value)
 {
     return value >= kMin && value <= kMax;
-}
-
-// Half away from zero, written differently from money.cpp (truncate, then look at the remainder)
-// so that both would have to be wrong the same way to agree.
-Int128 roundedQuotient(Int128 numerator, Int128 denominator)
-{
-    Int128 quotient = numerator / denominator;  // C++ truncates toward zero
-    Int128 remainder = numerator % denominator; // and gives the remainder the numerator's sign
-    if (remainder < 0)
-        remainder = -remainder;
-    if (2 * remainder >= denominator)
-        quotient += numerator < 0 ? -1 : 1;
-    return quotient;
-}
-
-QString text(Int128 value)
-{
-    if (value == 0)
-        return u"0"_s;
-    const bool negative = value < 0;
-    QString digits;
-    while (value != 0) {
-        const int digit = int(value % 10);
-        digits.prepend(QChar(u'0' + (digit < 0 ? -digit : digit)));
-        value /= 10;
-    }
-    return negative ? u'-' + digits : digits;
-}
-
-QString text(std::optional<Money> money)
-{
-    return money ? QString::number(money->fen) : u"nothing"_s;
-}
-
-// A checked result against the exact one: that number when it fits in qint64, nothing when not.
-bool agrees(std::optional<Money> result, Int128 exact)
-{
-    return fits(exact) ? result && result->fen == exact : !result;
 }
 
 // The values where fixed-width arithmetic goes wrong: 0, ±1, the ends of qint64, its square
@@ -143,16 +101,6 @@ int anyRate(QRandomGenerator &random)
 constexpr int kIterations = 100'000;
 
 } // namespace
-
-// QVERIFY2 formats its message on every pass; in the 100 000-iteration loops only a failure
-// should pay for that. For the checks below, which return false once the test has failed.
-#define CHECK(condition, message)                                                                  \
-    do {                                                                                           \
-        if (!(condition)) {                                                                        \
-            QTest::qFail(qPrintable(message), __FILE__, __LINE__);                                 \
-            return false;                                                                          \
-        }                                                                                          \
-    } while (false)
 
 class TestMoney : public QObject {
     Q_OBJECT
@@ -515,8 +463,8 @@ void TestMoney::plusProperty()
     const auto check = [](qint64 a, qint64 b) -> bool {
         const std::optional<Money> sum = Money::fromFen(a).plus(Money::fromFen(b));
         const Int128 exact = Int128(a) + b;
-        CHECK(agrees(sum, exact),
-              u"%1 plus %2 = %3, exactly %4"_s.arg(a).arg(b).arg(text(sum), text(exact)));
+        PROPERTY_CHECK(agrees(sum, exact),
+                       u"%1 plus %2 = %3, exactly %4"_s.arg(a).arg(b).arg(text(sum), text(exact)));
         return true;
     };
     for (qint64 a : kEdges)
@@ -538,8 +486,8 @@ void TestMoney::timesProperty()
     const auto check = [](qint64 a, qint64 b) -> bool {
         const std::optional<Money> product = Money::fromFen(a).times(b);
         const Int128 exact = Int128(a) * b;
-        CHECK(agrees(product, exact),
-              u"%1 times %2 = %3, exactly %4"_s.arg(a).arg(b).arg(text(product), text(exact)));
+        PROPERTY_CHECK(agrees(product, exact), u"%1 times %2 = %3, exactly %4"_s.arg(a).arg(b).arg(
+                                                   text(product), text(exact)));
         return true;
     };
     for (qint64 a : kEdges)
@@ -562,10 +510,10 @@ void TestMoney::roundDivProperty()
     const auto check = [](qint64 numerator, qint64 denominator) -> bool {
         const qint64 rounded = smartpos::roundDiv(numerator, denominator);
         const Int128 exact = roundedQuotient(numerator, denominator);
-        CHECK(rounded == exact, u"roundDiv(%1, %2) = %3, exactly %4"_s.arg(numerator)
-                                    .arg(denominator)
-                                    .arg(rounded)
-                                    .arg(text(exact)));
+        PROPERTY_CHECK(rounded == exact, u"roundDiv(%1, %2) = %3, exactly %4"_s.arg(numerator)
+                                             .arg(denominator)
+                                             .arg(rounded)
+                                             .arg(text(exact)));
         return true;
     };
     for (qint64 n : kEdges)
@@ -591,9 +539,9 @@ void TestMoney::priceForWeightProperty()
     const auto check = [](qint64 perKg, qint64 grams) -> bool {
         const std::optional<Money> price = smartpos::priceForWeight(Money::fromFen(perKg), grams);
         const Int128 exact = roundedQuotient(Int128(perKg) * grams, 1000);
-        CHECK(agrees(price, exact),
-              u"priceForWeight(%1, %2 g) = %3, exactly %4"_s.arg(perKg).arg(grams).arg(
-                  text(price), text(exact)));
+        PROPERTY_CHECK(agrees(price, exact),
+                       u"priceForWeight(%1, %2 g) = %3, exactly %4"_s.arg(perKg).arg(grams).arg(
+                           text(price), text(exact)));
         return true;
     };
     for (qint64 perKg : kEdges)
@@ -618,12 +566,14 @@ void TestMoney::taxIncludedProperty()
     const auto check = [](qint64 gross, int rate) -> bool {
         const Money tax = smartpos::taxIncluded(Money::fromFen(gross), rate);
         const Int128 exact = roundedQuotient(Int128(gross) * rate, 10000 + rate);
-        CHECK(tax.fen == exact,
-              u"taxIncluded(%1, %2 bp) = %3, exactly %4"_s.arg(gross).arg(rate).arg(tax.fen).arg(
-                  text(exact)));
+        PROPERTY_CHECK(
+            tax.fen == exact,
+            u"taxIncluded(%1, %2 bp) = %3, exactly %4"_s.arg(gross).arg(rate).arg(tax.fen).arg(
+                text(exact)));
         // Contained in the gross: never more, never of the other sign.
-        CHECK(gross >= 0 ? tax.fen >= 0 && tax.fen <= gross : tax.fen <= 0 && tax.fen >= gross,
-              u"taxIncluded(%1, %2 bp) = %3"_s.arg(gross).arg(rate).arg(tax.fen));
+        PROPERTY_CHECK(gross >= 0 ? tax.fen >= 0 && tax.fen <= gross
+                                  : tax.fen <= 0 && tax.fen >= gross,
+                       u"taxIncluded(%1, %2 bp) = %3"_s.arg(gross).arg(rate).arg(tax.fen));
         return true;
     };
     for (qint64 gross : kEdges)

@@ -41,41 +41,6 @@ bool isAsciiDigits(QStringView text)
     return true;
 }
 
-// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
-bool validUtf8(QByteArrayView bytes)
-{
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const uchar c = uchar(bytes[i]);
-        int extra = 0;
-        char32_t min = 0, cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xe0) == 0xc0) {
-            extra = 1, min = 0x80, cp = c & 0x1f;
-        } else if ((c & 0xf0) == 0xe0) {
-            extra = 2, min = 0x800, cp = c & 0x0f;
-        } else if ((c & 0xf8) == 0xf0) {
-            extra = 3, min = 0x10000, cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (bytes.size() - i <= extra)
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            const uchar d = uchar(bytes[i + k]);
-            if ((d & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (d & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += extra + 1;
-    }
-    return true;
-}
-
 // Well-formed GB18030: a byte up to 0x7F; 0x81–0xFE then 0x40–0x7E or 0x80–0xFE; or four bytes
 // 0x81–0xFE 0x30–0x39 0x81–0xFE 0x30–0x39 in the two ranges that map to Unicode (U+0080…U+FFFF
 // and U+10000…U+10FFFF).
@@ -141,7 +106,7 @@ QList<QStringList> readAll(const QByteArray &bytes, TextEncoding encoding, QStri
     const QList<QByteArray> lines = bytes.split('\n');
     qint64 firstBad = 0;
     for (qsizetype i = 0; i < lines.size() && !firstBad; ++i)
-        if (encoding == TextEncoding::Utf8 ? !validUtf8(lines[i]) : !validGb18030(lines[i]))
+        if (encoding == TextEncoding::Utf8 ? !fuzz::validUtf8(lines[i]) : !validGb18030(lines[i]))
             firstBad = i + 1;
     if (!error->isEmpty())
         FUZZ_CHECK(errorLine > lastLine && errorLine <= lines.size(), where());
@@ -151,7 +116,7 @@ QList<QStringList> readAll(const QByteArray &bytes, TextEncoding encoding, QStri
         QByteArrayView line = lines[errorLine - 1];
         if (errorLine == 1 && line.startsWith("\x84\x31\x95\x33"))
             line = line.sliced(4);
-        FUZZ_CHECK(validUtf8(line), where());
+        FUZZ_CHECK(fuzz::validUtf8(line), where());
         FUZZ_CHECK(!firstBad || errorLine <= firstBad, where());
     } else if (firstBad) {
         FUZZ_CHECK(errorLine == firstBad && !error->isEmpty() && !unclosed, where());
@@ -250,10 +215,13 @@ void checkCatalog(const QByteArray &body)
         }
         for (const QString &code : std::as_const(row.codes)) {
             const ProductCode normal = normalizeProductCode(code);
-            FUZZ_CHECK(normal.isValid() && normal.gtin == code, code + QStringLiteral(": ") + where);
+            FUZZ_CHECK(normal.isValid() && normal.gtin == code,
+                       code + QStringLiteral(": ") + where);
             FUZZ_CHECK(code.size() == 13 || code.size() == 8, code + QStringLiteral(": ") + where);
-            FUZZ_CHECK(!(code.size() == 13 && code.startsWith(u'2')), code + QStringLiteral(": ") + where);
-            FUZZ_CHECK(!codes.contains(code), QStringLiteral("barcode twice: ") + code + QStringLiteral(": ") + where);
+            FUZZ_CHECK(!(code.size() == 13 && code.startsWith(u'2')),
+                       code + QStringLiteral(": ") + where);
+            FUZZ_CHECK(!codes.contains(code),
+                       QStringLiteral("barcode twice: ") + code + QStringLiteral(": ") + where);
             codes.insert(code);
         }
     }

@@ -22,6 +22,7 @@
 #include "fuzzcheck.h"
 
 #include "core/money.h"
+#include "exactmoney.h"
 
 #include <QString>
 
@@ -35,13 +36,15 @@ using smartpos::fuzz::quoted;
 
 namespace {
 
+using namespace smartpos::exact;
+
 bool isAsciiDigit(QChar c)
 {
     return c >= u'0' && c <= u'9';
 }
 
 // The documented format, read independently of money.cpp.
-std::optional<__int128> reference(QStringView text)
+std::optional<Int128> reference(QStringView text)
 {
     text = text.trimmed();
     bool negative = false;
@@ -50,7 +53,7 @@ std::optional<__int128> reference(QStringView text)
         text = text.sliced(1);
     }
     qsizetype i = 0;
-    __int128 whole = 0;
+    Int128 whole = 0;
     qsizetype wholeDigits = 0;
     while (i < text.size() && isAsciiDigit(text[i])) {
         if (wholeDigits < 20) // more is refused anyway; keeps the 128-bit sum from overflowing
@@ -58,7 +61,7 @@ std::optional<__int128> reference(QStringView text)
         ++wholeDigits;
         ++i;
     }
-    __int128 fraction = 0;
+    Int128 fraction = 0;
     qsizetype fractionDigits = 0;
     if (i < text.size() && text[i] == u'.') {
         ++i;
@@ -74,7 +77,7 @@ std::optional<__int128> reference(QStringView text)
         return std::nullopt;
     if (fractionDigits == 1)
         fraction *= 10;
-    const __int128 fen = whole * 100 + fraction;
+    const Int128 fen = whole * 100 + fraction;
     return negative ? -fen : fen;
 }
 
@@ -96,56 +99,12 @@ bool isCanonical(QStringView text)
     return !(text.startsWith(u'-') && text.sliced(1) == u"0.00");
 }
 
-QString str(__int128 v)
+QString str(Int128 v)
 {
     return QString::number(qint64(v)); // only called with values that fit
 }
 
-// Any 128-bit value, for the messages of the arithmetic checks.
-QString str128(__int128 value)
-{
-    if (value == 0)
-        return QStringLiteral("0");
-    const bool negative = value < 0;
-    QString digits;
-    while (value != 0) {
-        const int digit = int(value % 10);
-        digits.prepend(QChar(u'0' + (digit < 0 ? -digit : digit)));
-        value /= 10;
-    }
-    return negative ? u'-' + digits : digits;
-}
-
-QString str(std::optional<Money> money)
-{
-    return money ? QString::number(money->fen) : QStringLiteral("nothing");
-}
-
-constexpr qint64 kMax = std::numeric_limits<qint64>::max();
-constexpr qint64 kMin = std::numeric_limits<qint64>::min();
-
-// The exact value when it fits in qint64, nothing when not: what every checked function must give.
-bool agrees(std::optional<Money> result, __int128 exact)
-{
-    if (exact < kMin || exact > kMax)
-        return !result;
-    return result && result->fen == exact;
-}
-
-// Half away from zero, by truncating and looking at the remainder (money.cpp adds half the
-// denominator first): denominator > 0, |numerator| < 2^127.
-__int128 roundedQuotient(__int128 numerator, __int128 denominator)
-{
-    __int128 quotient = numerator / denominator;
-    __int128 remainder = numerator % denominator;
-    if (remainder < 0)
-        remainder = -remainder;
-    if (2 * remainder >= denominator)
-        quotient += numerator < 0 ? -1 : 1;
-    return quotient;
-}
-
-qint64 clamped(__int128 value)
+qint64 clamped(Int128 value)
 {
     return qint64(value > kMax ? kMax : value < kMin ? kMin : value);
 }
@@ -156,40 +115,40 @@ void checkArithmetic(qint64 a, qint64 b, int rate)
     const Money mb = Money::fromFen(b);
 
     const std::optional<Money> sum = ma.plus(mb);
-    FUZZ_CHECK(agrees(sum, __int128(a) + b),
-               QStringLiteral("%1 plus %2 = %3").arg(a).arg(b).arg(str(sum)));
+    FUZZ_CHECK(agrees(sum, Int128(a) + b),
+               QStringLiteral("%1 plus %2 = %3").arg(a).arg(b).arg(text(sum)));
     FUZZ_CHECK(mb.plus(ma) == sum, QStringLiteral("%1 plus %2").arg(a).arg(b));
 
     const std::optional<Money> product = ma.times(b);
-    FUZZ_CHECK(agrees(product, __int128(a) * b),
-               QStringLiteral("%1 times %2 = %3").arg(a).arg(b).arg(str(product)));
+    FUZZ_CHECK(agrees(product, Int128(a) * b),
+               QStringLiteral("%1 times %2 = %3").arg(a).arg(b).arg(text(product)));
     FUZZ_CHECK(mb.times(a) == product, QStringLiteral("%1 times %2").arg(a).arg(b));
 
     const std::optional<Money> weighed = priceForWeight(ma, b);
-    const __int128 exactWeighed = roundedQuotient(__int128(a) * b, 1000);
+    const Int128 exactWeighed = roundedQuotient(Int128(a) * b, 1000);
     FUZZ_CHECK(agrees(weighed, exactWeighed),
                QStringLiteral("priceForWeight(%1, %2 g) = %3, exactly %4")
                    .arg(a)
                    .arg(b)
-                   .arg(str(weighed), str128(exactWeighed)));
+                   .arg(text(weighed), text(exactWeighed)));
 
     // Any positive denominator: b, or what is left of it when it is not positive.
     const qint64 denominator = b > 0 ? b : b == kMin ? kMax : b == 0 ? 1 : -b;
     const qint64 rounded = roundDiv(a, denominator);
-    const __int128 exactRounded = roundedQuotient(a, denominator);
+    const Int128 exactRounded = roundedQuotient(a, denominator);
     FUZZ_CHECK(rounded == exactRounded, QStringLiteral("roundDiv(%1, %2) = %3, exactly %4")
                                             .arg(a)
                                             .arg(denominator)
                                             .arg(rounded)
-                                            .arg(str128(exactRounded)));
+                                            .arg(text(exactRounded)));
 
     const Money tax = taxIncluded(ma, rate);
-    const __int128 exactTax = roundedQuotient(__int128(a) * rate, 10000 + rate);
+    const Int128 exactTax = roundedQuotient(Int128(a) * rate, 10000 + rate);
     FUZZ_CHECK(tax.fen == exactTax, QStringLiteral("taxIncluded(%1, %2 bp) = %3, exactly %4")
                                         .arg(a)
                                         .arg(rate)
                                         .arg(tax.fen)
-                                        .arg(str128(exactTax)));
+                                        .arg(text(exactTax)));
     FUZZ_CHECK(a >= 0 ? tax.fen >= 0 && tax.fen <= a : tax.fen <= 0 && tax.fen >= a,
                QStringLiteral("taxIncluded(%1, %2 bp) = %3").arg(a).arg(rate).arg(tax.fen));
 }
@@ -202,7 +161,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = QString::fromUtf8(bytes);
 
     const std::optional<Money> parsed = Money::parse(text);
-    const std::optional<__int128> expected = reference(text);
+    const std::optional<Int128> expected = reference(text);
     FUZZ_CHECK(parsed.has_value() == expected.has_value(),
                QStringLiteral("parse(%1) %2, the documented format %3")
                    .arg(quoted(bytes),
@@ -212,7 +171,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(Money::parse(text) == parsed, quoted(bytes));
 
     if (parsed) {
-        FUZZ_CHECK(__int128(parsed->fen) == *expected,
+        FUZZ_CHECK(Int128(parsed->fen) == *expected,
                    QStringLiteral("parse(%1) = %2 fen, the digits say %3")
                        .arg(quoted(bytes), QString::number(parsed->fen), str(*expected)));
         // At most 12 whole digits: never near the end of qint64.
@@ -263,11 +222,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // And b where a's sum, product or price for weight reaches an end of qint64, give or take
         // byte 20: random bytes almost never land there.
         const int delta = size > 20 ? int(int8_t(data[20])) : 0;
-        for (const __int128 end : {__int128(kMax), __int128(kMin)}) {
+        for (const Int128 end : {Int128(kMax), Int128(kMin)}) {
             checkArithmetic(a, clamped(end - a + delta), rate);
             if (a != 0) {
                 checkArithmetic(a, clamped(end / a + delta), rate);
-                const __int128 half = end < 0 ? -500 : 500; // where rounding goes past the end
+                const Int128 half = end < 0 ? -500 : 500; // where rounding goes past the end
                 checkArithmetic(a, clamped((end * 1000 + half) / a + delta), rate);
             }
         }

@@ -26,53 +26,18 @@ namespace {
 
 const QByteArray createdAt = QByteArrayLiteral("2026-11-23T13:08:28.257Z");
 
-// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
-bool validUtf8(QByteArrayView bytes)
-{
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const uchar c = uchar(bytes[i]);
-        int extra = 0;
-        char32_t min = 0, cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xe0) == 0xc0) {
-            extra = 1, min = 0x80, cp = c & 0x1f;
-        } else if ((c & 0xf0) == 0xe0) {
-            extra = 2, min = 0x800, cp = c & 0x0f;
-        } else if ((c & 0xf8) == 0xf0) {
-            extra = 3, min = 0x10000, cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (bytes.size() - i <= extra)
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            const uchar d = uchar(bytes[i + k]);
-            if ((d & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (d & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += extra + 1;
-    }
-    return true;
-}
-
 // Every text decodeSale accepted is well-formed UTF-8, by this check independent of Qt's.
 bool allTextValid(const SaleRecord &r)
 {
-    bool valid = validUtf8(r.uuid.raw);
+    bool valid = fuzz::validUtf8(r.uuid.raw);
     for (const auto &l : r.lines)
         for (const CanonicalText *t : {&l.code, &l.nameEn, &l.nameZh, &l.sku, &l.unit})
-            valid = valid && validUtf8(t->raw);
+            valid = valid && fuzz::validUtf8(t->raw);
     for (const auto &a : r.adjustments)
         for (const CanonicalText *t : {&a.nameEn, &a.nameZh, &a.source})
-            valid = valid && validUtf8(t->raw);
+            valid = valid && fuzz::validUtf8(t->raw);
     for (const auto &t : r.tenders)
-        valid = valid && validUtf8(t.kind.raw) && validUtf8(t.reference.raw);
+        valid = valid && fuzz::validUtf8(t.kind.raw) && fuzz::validUtf8(t.reference.raw);
     return valid;
 }
 
@@ -86,7 +51,8 @@ void checkPayload(QByteArrayView payload, int version)
     }
     if (!ok)
         return;
-    FUZZ_CHECK(allTextValid(record), QStringLiteral("not UTF-8 but accepted: %1").arg(quoted(payload)));
+    FUZZ_CHECK(allTextValid(record),
+               QStringLiteral("not UTF-8 but accepted: %1").arg(quoted(payload)));
     const QByteArray encoded = encodeSale(record.toSale(createdAt));
     if (version == 2) {
         FUZZ_CHECK(encoded == payload,
@@ -119,9 +85,8 @@ void checkWriter(QByteArrayView rest)
     CanonicalReader reader(out);
     CanonicalText read;
     qint64 readNumber = 0;
-    FUZZ_CHECK(reader.open('{') && reader.key("n") && reader.integer(&readNumber)
-                   && reader.key("t") && reader.text(&read) && reader.close('}')
-                   && reader.atEnd(),
+    FUZZ_CHECK(reader.open('{') && reader.key("n") && reader.integer(&readNumber) && reader.key("t")
+                   && reader.text(&read) && reader.close('}') && reader.atEnd(),
                QStringLiteral("the reader refuses the writer's %1").arg(quoted(out)));
     FUZZ_CHECK(read.toString() == text, quoted(out));
     FUZZ_CHECK(read.equals(text.toUtf8()), quoted(out));
@@ -136,10 +101,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArrayView rest(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
     switch (data[0]) {
-    case '1': checkPayload(rest, 1); break;
-    case '2': checkPayload(rest, 2); break;
-    case 'w': checkWriter(rest); break;
-    default: checkPayload(rest, data[0]); break;
+    case '1':
+        checkPayload(rest, 1);
+        break;
+    case '2':
+        checkPayload(rest, 2);
+        break;
+    case 'w':
+        checkWriter(rest);
+        break;
+    default:
+        checkPayload(rest, data[0]);
+        break;
     }
     return 0;
 }

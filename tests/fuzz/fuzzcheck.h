@@ -3,6 +3,7 @@
 // input as crash-<sha1>), and the switch for the known findings that are not fixed yet.
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <cstdio>
@@ -46,6 +47,41 @@ inline QString quoted(QByteArrayView bytes)
     return out + QLatin1Char('"');
 }
 inline QString quotedText(const QString &text) { return quoted(QByteArrayView(text.toUtf8())); }
+
+// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+inline bool validUtf8(QByteArrayView bytes)
+{
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const uchar c = uchar(bytes[i]);
+        int extra = 0;
+        char32_t min = 0, cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xe0) == 0xc0) {
+            extra = 1, min = 0x80, cp = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            extra = 2, min = 0x800, cp = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            extra = 3, min = 0x10000, cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (bytes.size() - i <= extra)
+            return false;
+        for (int k = 1; k <= extra; ++k) {
+            const uchar d = uchar(bytes[i + k]);
+            if ((d & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (d & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
 
 } // namespace smartpos::fuzz
 

@@ -279,25 +279,6 @@ void TestSaleSession::variablePriceLabel()
     QCOMPARE(line.quantity, 500); // 19.80 / 39.60 per kg
 }
 
-void TestSaleSession::unitProductOnWeightLabel()
-{
-    // A unit product that has a PLU (a store may give one to a bakery item): a weight label for
-    // it must not put 500 pieces in the cart.
-    const QString csv = m_dir->filePath(u"plu.csv"_s);
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(CatalogStore::csvHeader().toUtf8()
-               + "\nBK0001,6901234567892,面包,Bread,bakery,500,1300,unit,20001\n");
-    file.close();
-    const ImportReport report = m_catalog->importCsv(csv);
-    QVERIFY2(report.ok, qPrintable(report.reason));
-    const Result<int> line = m_session->scan(u"2220001005004"_s);
-    QVERIFY(!line);
-    QVERIFY(line.error().message.contains(u"Bread"_s));
-    QVERIFY(m_session->cart().isEmpty());
-    QCOMPARE(m_session->state(), State::Idle);
-}
-
 // Bread sold by the piece with PLU 20001: what a markdown label (¥4.50 instead of ¥5.00) is for.
 void importBread(CatalogStore &catalog, const QString &dir)
 {
@@ -309,6 +290,18 @@ void importBread(CatalogStore &catalog, const QString &dir)
     file.close();
     const ImportReport report = catalog.importCsv(csv);
     QVERIFY2(report.ok, qPrintable(report.reason));
+}
+
+void TestSaleSession::unitProductOnWeightLabel()
+{
+    // A unit product that has a PLU (a bakery item): a weight label for it must not put 500
+    // pieces in the cart.
+    importBread(*m_catalog, m_dir->path());
+    const Result<int> line = m_session->scan(u"2220001005004"_s);
+    QVERIFY(!line);
+    QVERIFY(line.error().message.contains(u"Bread"_s));
+    QVERIFY(m_session->cart().isEmpty());
+    QCOMPARE(m_session->state(), State::Idle);
 }
 
 void TestSaleSession::unitProductOnPriceLabel()
