@@ -111,6 +111,18 @@ GrossByRate allocateAcrossRates(Money amount, const GrossByRate &grossByRate)
     return result;
 }
 
+// Tax per rate once the basket adjustment is spread over the rates' gross.
+QList<TaxLine> taxesAfter(Money basketAdjustment, const GrossByRate &grossByRate)
+{
+    const GrossByRate basketShares = allocateAcrossRates(basketAdjustment, grossByRate);
+    QList<TaxLine> taxes;
+    for (const auto &[rate, gross] : grossByRate) {
+        const Money net = gross + basketShares.at(rate);
+        taxes.append(TaxLine{rate, net, taxIncluded(net, rate)});
+    }
+    return taxes;
+}
+
 } // namespace
 
 PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,
@@ -128,17 +140,29 @@ PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules
     }
     const Money basketAdjustment =
         applyBasketAdjustments(linesTotal, cart.limits().sale, basket.adjustments);
-    const GrossByRate basketShares = allocateAcrossRates(basketAdjustment, grossByRate);
 
     basket.subtotal = cart.total();
     basket.total = linesTotal + basketAdjustment;
     basket.discount = basket.subtotal - basket.total;
-    for (const auto &[rate, gross] : grossByRate) {
-        const Money net = gross + basketShares.at(rate);
-        basket.taxes.append(TaxLine{rate, net, taxIncluded(net, rate)});
-        basket.tax += basket.taxes.back().tax;
-    }
+    basket.taxes = taxesAfter(basketAdjustment, grossByRate);
+    for (const TaxLine &line : std::as_const(basket.taxes))
+        basket.tax += line.tax;
     return basket;
+}
+
+QList<TaxLine> taxBreakdown(const Sale &sale)
+{
+    GrossByRate grossByRate;
+    for (const SaleLine &line : sale.lines)
+        grossByRate[line.taxRateBp] += line.total;
+    Money basketAdjustment;
+    for (const Adjustment &adjustment : sale.adjustments) {
+        if (adjustment.line >= 0 && adjustment.line < sale.lines.size())
+            grossByRate[sale.lines[adjustment.line].taxRateBp] += adjustment.amount;
+        else if (adjustment.line < 0)
+            basketAdjustment += adjustment.amount;
+    }
+    return taxesAfter(basketAdjustment, grossByRate);
 }
 
 Sale saleFromBasket(const Cart &cart, const PricedBasket &basket, const QDateTime &createdAtUtc,

@@ -46,6 +46,10 @@ struct PricedBasket {
 PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,
                        const PricingContext &context);
 
+// The tax per rate of a recorded sale, as priceCart() computed it when the sale was priced (for
+// receipts and reports: a Sale keeps only the total tax).
+QList<TaxLine> taxBreakdown(const Sale &sale);
+
 // The sale of a priced cart: its lines, the basket's adjustments, total and tax.
 Sale saleFromBasket(const Cart &cart, const PricedBasket &basket, const QDateTime &createdAtUtc,
                     const QList<Tender> &tenders);

@@ -4,6 +4,7 @@
 #include "core/sale.h"
 #include "database.h"
 #include "keyfolder.h"
+#include "receiptcode.h"
 #include "sqlite.h"
 
 #include <QByteArray>
@@ -61,6 +62,9 @@ public:
     enum class AnchorCheck { Check, Skip };
     VerifyResult verify(bool full = false, AnchorCheck anchorCheck = AnchorCheck::Check);
     std::optional<Sale> loadSale(qint64 seq);
+
+    // The codes printed in this terminal's receipts (open ledger only).
+    ReceiptCodes receiptCodes() const { return ReceiptCodes(m_keys.key(), m_terminalId); }
 
     Database &database() { return m_db; }
     KeyFolder &keys() { return m_keys; }

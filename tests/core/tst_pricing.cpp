@@ -144,6 +144,16 @@ void verifyConsistent(const Cart &cart, const PricedBasket &basket)
     }
     QCOMPARE(gross, basket.total);
     QCOMPARE(tax, basket.tax);
+
+    // The recorded sale gives the same taxes back (receipts and reports read them from it).
+    const QList<TaxLine> recorded =
+        taxBreakdown(saleFromBasket(cart, basket, QDateTime::currentDateTimeUtc(), {}));
+    QCOMPARE(recorded.size(), basket.taxes.size());
+    for (qsizetype i = 0; i < recorded.size(); ++i) {
+        QCOMPARE(recorded[i].rateBp, basket.taxes[i].rateBp);
+        QCOMPARE(recorded[i].gross, basket.taxes[i].gross);
+        QCOMPARE(recorded[i].tax, basket.taxes[i].tax);
+    }
 }
 
 // What a basket says, independent of line positions: lines named by SKU.
