@@ -1,0 +1,175 @@
+// The receipt of a sale with Chinese and English names, a scale item, a long name, a promotion
+// and change: laid out at 32 and 48 columns exactly as the customer reads it, and the ESC/POS a
+// printer gets for it.
+#include "services/receipt.h"
+
+#include "testsupport.h"
+
+#include <QStringEncoder>
+#include <QTest>
+
+using namespace smartpos;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Sale demoSale()
+{
+    Sale sale;
+    sale.createdAt = QDateTime(QDate(2026, 11, 23), QTime(9, 5, 7), Qt::UTC);
+    sale.lines = {
+        {u"DR0001"_s, u"6928804995534"_s, u"可口可乐 330ml 罐装"_s, u"Coca-Cola Can 330ml"_s, 2,
+         false, Money::fromFen(300), Money::fromFen(600), 1300},
+        {u"FR0011"_s, u"2210011004566"_s, u"香蕉（称重）"_s, u"Bananas (per kg)"_s, 456, true,
+         Money::fromFen(1196), Money::fromFen(545), 900},
+        {u"SN0002"_s, u"6924187828544"_s, u"洽洽香瓜子 五香味 160g 家庭分享超值装"_s,
+         u"ChaCha Sunflower Seeds, Five-Spice, Family Value Pack 160g"_s, 1, false,
+         Money::fromFen(790), Money::fromFen(790), 1300},
+    };
+    sale.adjustments = {{u"promo:1"_s, u"满10减1"_s, u"¥1 off over ¥10"_s, -1, Money::fromFen(-100)}};
+    sale.total = Money::fromFen(1835);
+    sale.tenders = {*cashTender(sale.total, Money::fromYuan(20))};
+    return sale;
+}
+
+ReceiptContext demoContext(ReceiptLanguage language)
+{
+    ReceiptContext context;
+    context.storeName = u"SmartPOS 便利店"_s;
+    context.address = u"上海市浦东新区世纪大道 100 号"_s;
+    context.phone = u"021-5555 0100"_s;
+    context.terminal = u"T01"_s;
+    context.timeZone = QTimeZone(8 * 3600); // UTC+8 without tzdata
+    context.language = language;
+    return context;
+}
+
+const QString code = u"SPR1.5b1f3c2e-8d4a-4f6b-9c1e-2a7d9e0f1b3c.123.AAAAAAAAAAAAAAAA"_s;
+
+} // namespace
+
+class TestReceipt : public QObject {
+    Q_OBJECT
+
+private slots:
+    void bothLanguagesAt32Columns();
+    void englishReprintAt48Columns();
+    void everyLineFits_data();
+    void everyLineFits();
+    void escPos();
+};
+
+void TestReceipt::bothLanguagesAt32Columns()
+{
+    const QString text =
+        receiptFor(demoSale(), 123, code, demoContext(ReceiptLanguage::Both)).toText(32);
+    QCOMPARE(text, u"        SmartPOS 便利店\n"
+                   " 上海市浦东新区世纪大道 100 号\n"
+                   "     电话 Tel 021-5555 0100\n"
+                   "--------------------------------\n"
+                   "小票号 Receipt            000123\n"
+                   "时间 Time    2026-11-23 17:05:07\n"
+                   "收银机 Till                  T01\n"
+                   "--------------------------------\n"
+                   "可口可乐 330ml 罐装\n"
+                   "Coca-Cola Can 330ml\n"
+                   "  2 × 3.00                 6.00\n"
+                   "香蕉（称重）\n"
+                   "Bananas (per kg)\n"
+                   "  0.456 kg × 11.96/kg      5.45\n"
+                   "洽洽香瓜子 五香味 160g 家庭分享\n"
+                   "超值装\n"
+                   "ChaCha Sunflower Seeds,\n"
+                   "Five-Spice, Family Value Pack\n"
+                   "160g\n"
+                   "  1 × 7.90                 7.90\n"
+                   "--------------------------------\n"
+                   "小计 Subtotal              19.35\n"
+                   "满10减1 ¥1 off over ¥10    -1.00\n"
+                   "合计 TOTAL                ¥18.35\n"
+                   "现金 Cash                  20.00\n"
+                   "找零 Change                 1.65\n"
+                   "含增值税 incl. VAT 9%       0.43\n"
+                   "含增值税 incl. VAT 13%      1.52\n"
+                   "--------------------------------\n"
+                   "[QR "_s + code + u"]\n"
+                   "         退货请出示此码\n"
+                   "   Show this code for returns\n"
+                   "     谢谢惠顾，欢迎再次光临\n"
+                   "  Thank you, please come again\n"_s);
+}
+
+void TestReceipt::englishReprintAt48Columns()
+{
+    const QString text =
+        receiptFor(demoSale(), 123, code, demoContext(ReceiptLanguage::English), true).toText(48);
+    QCOMPARE(text, u"                SmartPOS 便利店\n"
+                   "         上海市浦东新区世纪大道 100 号\n"
+                   "               Tel 021-5555 0100\n"
+                   "                *** REPRINT ***\n"
+                   "------------------------------------------------\n"
+                   "Receipt                                   000123\n"
+                   "Time                         2026-11-23 17:05:07\n"
+                   "Till                                         T01\n"
+                   "------------------------------------------------\n"
+                   "Coca-Cola Can 330ml\n"
+                   "  2 × 3.00                                 6.00\n"
+                   "Bananas (per kg)\n"
+                   "  0.456 kg × 11.96/kg                      5.45\n"
+                   "ChaCha Sunflower Seeds, Five-Spice, Family Value\n"
+                   "Pack 160g\n"
+                   "  1 × 7.90                                 7.90\n"
+                   "------------------------------------------------\n"
+                   "Subtotal                                   19.35\n"
+                   "¥1 off over ¥10                            -1.00\n"
+                   "TOTAL                                     ¥18.35\n"
+                   "Cash                                       20.00\n"
+                   "Change                                      1.65\n"
+                   "incl. VAT 9%                                0.43\n"
+                   "incl. VAT 13%                               1.52\n"
+                   "------------------------------------------------\n"
+                   "[QR "_s + code + u"]\n"
+                   "           Show this code for returns\n"
+                   "          Thank you, please come again\n"_s);
+}
+
+void TestReceipt::everyLineFits_data()
+{
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<ReceiptLanguage>("language");
+    for (const int columns : {32, 48})
+        for (const auto language :
+             {ReceiptLanguage::Chinese, ReceiptLanguage::English, ReceiptLanguage::Both})
+            QTest::addRow("%d columns, language %d", columns, int(language)) << columns << language;
+}
+
+void TestReceipt::everyLineFits()
+{
+    QFETCH(int, columns);
+    QFETCH(ReceiptLanguage, language);
+    const QString text = receiptFor(demoSale(), 123, code, demoContext(language)).toText(columns);
+    for (const QString &line : text.split(u'\n'))
+        if (!line.startsWith(u"[QR "_s))
+            QVERIFY2(escpos::displayColumns(line) <= columns, qPrintable(line));
+    // The Chinese receipt names the products in Chinese and says 合计.
+    if (language == ReceiptLanguage::Chinese) {
+        QVERIFY(text.contains(u"合计"_s) && !text.contains(u"TOTAL"_s));
+        QVERIFY(text.contains(u"香蕉（称重）"_s) && !text.contains(u"Bananas"_s));
+    }
+}
+
+void TestReceipt::escPos()
+{
+    const QByteArray bytes = receiptFor(demoSale(), 123, code, demoContext(ReceiptLanguage::Both))
+                                 .toEscPos(escpos::PrinterProfile::mm58());
+    QVERIFY(bytes.startsWith("\x1b@"));                // initialize
+    QVERIFY(bytes.contains(code.toLatin1()));          // the QR's data, stored whole
+    QVERIFY(bytes.contains("\x1c&"));                  // Chinese in GB18030 …
+    QStringEncoder gb18030("GB18030");
+    QVERIFY(bytes.contains(QByteArray(gb18030.encode(u"合计"_s))));
+    QVERIFY(bytes.contains("Subtotal"));
+    QVERIFY(bytes.lastIndexOf("\x1dV") > bytes.lastIndexOf("Thank you")); // then the cut
+}
+
+QTEST_GUILESS_MAIN(TestReceipt)
+#include "tst_receipt.moc"
