@@ -113,7 +113,7 @@ const QString exitCodes = QStringLiteral(
 QString programHelp(const QList<Command> &commands)
 {
     return QStringLiteral("usage: %1 COMMAND [OPTIONS]\n\n"
-                          "SmartPOS maintenance: the catalog, the ledger and test sales, through "
+                          "SmartPOS maintenance: the catalog, the ledger, devices and test sales, through "
                           "the same libraries as the till.\n\n"
                           "Commands:\n%2\n"
                           "Global options (before or after the command):\n%3\n"

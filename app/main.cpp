@@ -23,6 +23,11 @@ int main(int argc, char *argv[])
                                      "~/.config/SmartPOS/terminals/<id of the data folder>)."),
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("lang"), QStringLiteral("zh_CN or en."), QStringLiteral("L")});
+    parser.addOption({QStringLiteral("printer"),
+                      QStringLiteral("Receipt printer URI, instead of printer/uri in smartpos.ini "
+                                     "(usb://VID:PID, serial:///dev/ttyUSB0, tcp://HOST:9100, "
+                                     "file:///dev/usb/lp0)."),
+                      QStringLiteral("URI")});
     parser.addOption({QStringLiteral("single-window"),
                       QStringLiteral("Both screens side by side in one window.")});
     parser.addOption({QStringLiteral("screenshot"),
@@ -42,7 +47,8 @@ int main(int argc, char *argv[])
     QString error;
     const bool started = till.start(
         {parser.value(QStringLiteral("data-dir")), parser.value(QStringLiteral("key-dir")),
-         parser.value(QStringLiteral("lang")), parser.isSet(QStringLiteral("single-window"))},
+         parser.value(QStringLiteral("lang")), parser.isSet(QStringLiteral("single-window")),
+         parser.value(QStringLiteral("printer"))},
         &error);
     if (!started)
         err << "smartpos: " << error << Qt::endl;

@@ -1,7 +1,10 @@
 #include "tillapp.h"
 
 #include "scanner/keyboardwedge.h"
+#include "transport/printerlink.h"
+#include "ledger/printqueue.h"
 #include "services/appdata.h"
+#include "services/printspooler.h"
 #include "services/productsearch.h"
 #include "services/salesession.h"
 #include "ui/backendtypes.h"
@@ -65,6 +68,8 @@ bool TillApp::start(const TillOptions &options, QString *error)
         m_cashierWindow = qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0));
         return false;
     }
+    if (!options.printerUri.isEmpty())
+        m_data->config.printer.uri = options.printerUri;
     buildServices();
     if (!loadWindows(options.singleWindow, error))
         return false;
@@ -97,6 +102,39 @@ void TillApp::buildServices()
     connect(m_language.get(), &Language::chosen, this, &TillApp::saveLanguageSetting);
     provideSingleton(*m_engine, m_cashier.get());
     provideSingleton(*m_engine, m_customer.get());
+    startPrinter();
+}
+
+void TillApp::startPrinter()
+{
+    const AppConfig &config = m_data->config;
+    if (config.printer.uri.isEmpty())
+        return;
+    QString error;
+    m_printerLink = devices::PrinterLink::create(config.printer.uri, &error);
+    m_printQueue = std::make_unique<PrintQueue>();
+    if (const Status opened = m_printQueue->open(m_dataDir); !opened)
+        error = opened.error().message;
+    if (!m_printerLink || !error.isEmpty()) {
+        // Sales go on; the cashier learns why no receipt will come.
+        qCWarning(lcUi).noquote() << "receipt printer:" << error;
+        m_cashier->setPrinterProblem(tr("Receipt printer not used: %1").arg(error));
+        return;
+    }
+    ReceiptContext context;
+    context.storeName = config.storeName;
+    context.address = config.storeAddress;
+    context.phone = config.storePhone;
+    context.footer = config.printer.footer;
+    context.terminal = config.terminalName.isEmpty() ? m_data->ledger.terminalId().left(8)
+                                                     : config.terminalName;
+    context.language = config.printer.language;
+    m_spooler = std::make_unique<PrintSpooler>(
+        *m_printQueue, m_data->ledger, *m_printerLink, m_data->clock, context,
+        config.printer.widthMm == 58 ? escpos::PrinterProfile::mm58()
+                                     : escpos::PrinterProfile::mm80());
+    m_cashier->setPrintSpooler(m_spooler.get());
+    m_spooler->start();
 }
 
 bool TillApp::loadWindows(bool singleWindow, QString *error)

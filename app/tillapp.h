@@ -17,6 +17,11 @@ class CashierController;
 class CustomerDisplay;
 class KeyboardWedge;
 class Language;
+class PrintQueue;
+class PrintSpooler;
+namespace devices {
+class PrinterLink;
+}
 class ProductSearch;
 class SaleSession;
 class SearchModel;
@@ -26,6 +31,7 @@ struct TillOptions {
     QString keyDir;   // the terminal key and ledger anchor; empty: the default
     QString language; // empty: the setting, then the system locale
     bool singleWindow = false;
+    QString printerUri; // empty: printer/uri in smartpos.ini
 };
 
 // The composition root of the till: builds data, services, scanners, controllers and both QML
@@ -51,11 +57,15 @@ public:
     SaleSession *session() const { return m_session.get(); }
     CashierController *cashier() const { return m_cashier.get(); }
     CustomerDisplay *customer() const { return m_customer.get(); }
+    // The receipt printer's spooler; null without printer/uri in smartpos.ini.
+    PrintSpooler *spooler() const { return m_spooler.get(); }
     Language *language() const { return m_language.get(); }
     KeyboardWedge *wedge() const { return m_wedge.get(); }
 
 private:
     void buildServices();
+    // The receipt printer named in smartpos.ini, if any, and its spooler.
+    void startPrinter();
     bool loadWindows(bool singleWindow, QString *error);
     void load(const QString &qmlFile);
     void placeWindows(bool singleWindow);
@@ -70,6 +80,9 @@ private:
     std::unique_ptr<SearchModel> m_searchModel;
     std::unique_ptr<CashierController> m_cashier;
     std::unique_ptr<CustomerDisplay> m_customer;
+    std::unique_ptr<PrintQueue> m_printQueue;
+    std::unique_ptr<devices::PrinterLink> m_printerLink;
+    std::unique_ptr<PrintSpooler> m_spooler;
     std::unique_ptr<KeyboardWedge> m_wedge;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QPointer<QQuickWindow> m_cashierWindow;

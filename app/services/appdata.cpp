@@ -49,6 +49,17 @@ AppConfig AppConfig::load(const QString &dataDir)
     AppConfig config;
     config.storeName =
         settings.value(QStringLiteral("store/name"), QStringLiteral("SmartPOS 便利店")).toString();
+    config.storeAddress = settings.value(QStringLiteral("store/address")).toString();
+    config.storePhone = settings.value(QStringLiteral("store/phone")).toString();
+    config.terminalName = settings.value(QStringLiteral("store/terminal")).toString();
+    config.printer.uri = settings.value(QStringLiteral("printer/uri")).toString().trimmed();
+    config.printer.widthMm =
+        settings.value(QStringLiteral("printer/width_mm"), 80).toInt() == 58 ? 58 : 80;
+    const QString receiptLanguage = settings.value(QStringLiteral("receipt/language")).toString();
+    config.printer.language = receiptLanguage == u"zh_CN" ? ReceiptLanguage::Chinese
+                              : receiptLanguage == u"en"  ? ReceiptLanguage::English
+                                                          : ReceiptLanguage::Both;
+    config.printer.footer = settings.value(QStringLiteral("receipt/footer")).toString();
     config.language = settings.value(QStringLiteral("ui/language")).toString();
     config.wedgeMaxGapMs =
         qBound(5, settings.value(QStringLiteral("scanner/wedge_max_gap_ms"), 40).toInt(), 500);

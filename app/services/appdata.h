@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storerules.h"
+#include "receipt.h"
 #include "core/clock.h"
 #include "ledger/catalogstore.h"
 #include "ledger/datadirlock.h"
@@ -10,9 +11,21 @@
 
 namespace smartpos {
 
+// The receipt printer ([printer] and [receipt] in smartpos.ini); no URI: the till has none.
+struct PrinterConfig {
+    QString uri;     // usb://…, serial://…, tcp://…, file://… (docs/hardware.md)
+    int widthMm = 80; // 58 or 80
+    ReceiptLanguage language = ReceiptLanguage::Both;
+    QString footer;
+};
+
 // The terminal's settings (smartpos.ini in the data directory, mode 0600).
 struct AppConfig {
     QString storeName;
+    QString storeAddress;
+    QString storePhone;
+    QString terminalName; // on receipts; empty: the start of the terminal id
+    PrinterConfig printer;
     QString language;       // "zh_CN", "en", or empty for the system locale
     int wedgeMaxGapMs = 40; // keys closer than this belong to a scanner burst
     StoreRules rules;       // scale-label layouts and money limits

@@ -1,5 +1,6 @@
 #include "cashiercontroller.h"
 
+#include "services/printspooler.h"
 #include "services/productsearch.h"
 #include "services/salesession.h"
 
@@ -185,6 +186,9 @@ bool CashierController::pay(Money received)
         m_cashToConfirm = received;
     if (!done(paid))
         return false;
+    m_lastSaleSeq = m_session.lastPaid()->seq;
+    if (m_spooler)
+        m_spooler->jobQueued();
     setMessage(tr("Sale %1 saved.").arg(m_session.lastPaid()->seq), false);
     return true;
 }
@@ -200,10 +204,47 @@ void CashierController::dismissPaid()
 void CashierController::noSale()
 {
     const Result<qint64> recorded = m_session.recordNoSale();
+    if (recorded && m_spooler)
+        m_spooler->jobQueued(); // the drawer is opened by the printer
     if (recorded)
         setMessage(tr("Drawer opened (no sale) — recorded"), false);
     else
         setMessage(recorded.error().message, true);
+}
+
+void CashierController::setPrintSpooler(PrintSpooler *spooler)
+{
+    m_spooler = spooler;
+    connect(spooler, &PrintSpooler::changed, this, &CashierController::printerChanged);
+    emit printerChanged();
+}
+
+void CashierController::setPrinterProblem(const QString &problem)
+{
+    m_printerProblem = problem;
+    emit printerChanged();
+}
+
+QString CashierController::printerProblem() const
+{
+    return m_spooler ? m_spooler->problem() : m_printerProblem;
+}
+
+void CashierController::reprintLast()
+{
+    if (!m_spooler) {
+        setMessage(tr("No receipt printer is set up (printer/uri in smartpos.ini)."), true);
+        return;
+    }
+    if (m_lastSaleSeq == 0) {
+        setMessage(tr("No sale to reprint yet."), true);
+        return;
+    }
+    const Result<qint64> queued = m_spooler->reprint(m_lastSaleSeq);
+    if (queued)
+        setMessage(tr("Receipt of sale %1 queued again (REPRINT).").arg(m_lastSaleSeq), false);
+    else
+        setMessage(queued.error().message, true);
 }
 
 } // namespace smartpos

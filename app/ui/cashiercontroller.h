@@ -9,6 +9,7 @@
 
 namespace smartpos {
 
+class PrintSpooler;
 class ProductSearch;
 class SaleSession;
 
@@ -27,6 +28,8 @@ class CashierController : public QObject {
     Q_PROPERTY(int selectedLine READ selectedLine WRITE setSelectedLine NOTIFY selectedLineChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
+    // What is wrong with the receipt printer, for a strip of its own; empty when all is well.
+    Q_PROPERTY(QString printerProblem READ printerProblem NOTIFY printerChanged)
     Q_PROPERTY(smartpos::CartModel *lines READ lines CONSTANT)
     Q_PROPERTY(smartpos::SearchModel *searchResults READ searchResults CONSTANT)
 public:
@@ -67,11 +70,20 @@ public:
     // Opens the drawer without a sale (recorded in the ledger); only between sales.
     Q_INVOKABLE void noSale();
     Q_INVOKABLE void clearMessage();
+    // Prints the last sale's receipt again (it says REPRINT).
+    Q_INVOKABLE void reprintLast();
+
+    // The till's printer, when it has one; not owned.
+    void setPrintSpooler(PrintSpooler *spooler);
+    // Why the printer named in the settings is not used (a bad URI, …).
+    void setPrinterProblem(const QString &problem);
+    QString printerProblem() const;
 
 signals:
     void saleChanged();
     void selectedLineChanged();
     void messageChanged();
+    void printerChanged();
 
 private:
     bool pay(Money received);
@@ -84,6 +96,9 @@ private:
     const ProductSearch &m_search;
     CartModel &m_lines;
     SearchModel &m_results;
+    PrintSpooler *m_spooler = nullptr;
+    QString m_printerProblem;
+    qint64 m_lastSaleSeq = 0; // for a reprint, also after the next sale has started
     std::optional<Money> m_cashToConfirm; // asked about; paid when the cashier enters it again
     int m_selectedLine = -1;
     QString m_message;

@@ -19,6 +19,7 @@ Item {
 
     Shortcut { sequence: "F2"; enabled: !Cashier.paymentOpen; onActivated: search.open() }
     Shortcut { sequence: "F8"; onActivated: Cashier.noSale() }
+    Shortcut { sequence: "F10"; onActivated: Cashier.reprintLast() }
     Shortcut { sequence: "F12"; onActivated: Cashier.openPayment() }
     Shortcut { sequence: "F9"; onActivated: Language.toggle() }
     Shortcut {
@@ -126,6 +127,14 @@ Item {
                     Layout.fillWidth: true
                     text: Cashier.message
                     isError: Cashier.messageIsError
+                }
+
+                // The printer's trouble stays up until it is fixed; sales go on meanwhile.
+                Banner {
+                    objectName: "printerBanner"
+                    Layout.fillWidth: true
+                    text: Cashier.printerProblem
+                    isError: true
                 }
 
                 SearchPanel {

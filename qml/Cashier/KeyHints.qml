@@ -22,6 +22,7 @@ Rectangle {
                 ["Ctrl+Del", qsTr("Cancel sale")],
                 ["F12", qsTr("Pay cash")],
                 ["F8", qsTr("No sale")],
+                ["F10", qsTr("Reprint")],
                 ["Esc", qsTr("Back")],
                 ["F9", qsTr("Language")]
             ]

@@ -4,6 +4,8 @@
 #include "scanner/keyboardwedge.h"
 #include "services/appdata.h"
 #include "services/salesession.h"
+#include "services/printspooler.h"
+#include "sim/printersim.h"
 #include "testsupport.h"
 #include "tillapp.h"
 #include "ui/cashiercontroller.h"
@@ -12,6 +14,7 @@
 
 #include <QGuiApplication>
 #include <QQuickItem>
+#include <QSignalSpy>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -100,12 +103,12 @@ class TestCashierFlow : public QObject {
     }
 
     // A till on the test's data, started like `smartpos --lang <language>`, shown.
-    void restart(const QString &language, bool singleWindow = false)
+    void restart(const QString &language, bool singleWindow = false, const QString &printer = {})
     {
         till.reset();
         till = std::make_unique<TillApp>();
         QString error;
-        QVERIFY2(till->start({dir.path(), keys.path(), language, singleWindow}, &error),
+        QVERIFY2(till->start({dir.path(), keys.path(), language, singleWindow, printer}, &error),
                  qPrintable(error));
         QVERIFY(QTest::qWaitForWindowExposed(cashierWindow()));
         QVERIFY(QTest::qWaitForWindowExposed(till->customerWindow()));
@@ -261,6 +264,59 @@ private slots:
         QVERIFY(!till->cashier()->showingPaid());
     }
 
+    void cashSalePrintsOnTheVirtualPrinter()
+    {
+        QTemporaryDir receipts;
+        sim::PrinterSim printer(receipts.path(), 576);
+        QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
+        restart(QStringLiteral("en"), false,
+                QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort()));
+        QSignalSpy printed(&printer, &sim::PrinterSim::printed);
+        QSignalSpy kicked(&printer, &sim::PrinterSim::drawerKicked);
+        QVERIFY(till->spooler());
+        QTRY_COMPARE(till->spooler()->pending(), 0); // earlier tests' receipts printed first
+        printed.clear();
+        kicked.clear();
+
+        wedgeScan(cola500);
+        QTest::keyClick(cashierWindow(), Qt::Key_F12);
+        QTRY_VERIFY(isVisible(cashierWindow(), "amountField"));
+        QTest::keyClick(cashierWindow(), Qt::Key_F5); // exact amount
+        QVERIFY(till->cashier()->showingPaid());
+        const qint64 seq = till->session()->lastPaid()->seq;
+        QVERIFY(printed.wait(5000));
+        QCOMPARE(kicked.size(), 1);
+        QFile text(printed.last().at(1).toString());
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        const QString receipt = QString::fromUtf8(text.readAll());
+        QVERIFY2(receipt.contains(QStringLiteral("%1").arg(seq, 6, 10, QLatin1Char('0')))
+                     && receipt.contains(QStringLiteral("¥3.50")),
+                 qPrintable(receipt));
+
+        // Out of paper: the sale goes through, the cashier is told, the receipt waits.
+        printer.command(u"paper out");
+        wedgeScan(seeds);
+        QTest::keyClick(cashierWindow(), Qt::Key_F12);
+        QTRY_VERIFY(isVisible(cashierWindow(), "amountField"));
+        QTest::keyClick(cashierWindow(), Qt::Key_F5);
+        QVERIFY(till->cashier()->showingPaid());
+        const qint64 unprinted = till->session()->lastPaid()->seq;
+        QVERIFY(till->data().ledger.loadSale(unprinted));
+        QTRY_VERIFY(till->cashier()->printerProblem().contains(QStringLiteral("out of paper")));
+        QTRY_VERIFY(isVisible(cashierWindow(), "printerBanner"));
+        screenshot(QStringLiteral("printer-out-of-paper"));
+        printer.command(u"paper in");
+        QTRY_COMPARE_WITH_TIMEOUT(printed.size(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(till->cashier()->printerProblem().isEmpty(), 5000);
+
+        // F10 prints the last receipt again, marked as a reprint.
+        QTest::keyClick(cashierWindow(), Qt::Key_F10);
+        QTRY_COMPARE_WITH_TIMEOUT(printed.size(), 3, 5000);
+        QFile copy(printed.last().at(1).toString());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(copy.readAll()).contains(QStringLiteral("REPRINT")));
+    }
+
     void unknownBarcodeShowsAnErrorAndChangesNothing()
     {
         wedgeScan(cola500);
@@ -347,7 +403,7 @@ private slots:
         file.close();
         till = std::make_unique<TillApp>();
         QString error;
-        QVERIFY(!till->start({notADir, keys.path(), QStringLiteral("en"), false}, &error));
+        QVERIFY(!till->start({notADir, keys.path(), QStringLiteral("en"), false, {}}, &error));
         QVERIFY(error.contains(notADir));
         QVERIFY(till->cashierWindow());
         QVERIFY(!till->customerWindow());
@@ -400,7 +456,7 @@ private slots:
             QVERIFY(otherTill.acquire(data.path()).ok());
         till = std::make_unique<TillApp>();
         QString error;
-        QVERIFY(!till->start({data.path(), keyFolder.path(), QStringLiteral("en"), false}, &error));
+        QVERIFY(!till->start({data.path(), keyFolder.path(), QStringLiteral("en"), false, {}}, &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(!till->customerWindow());
         QVERIFY(QTest::qWaitForWindowExposed(cashierWindow()));

@@ -1,0 +1,113 @@
+#include "devicecommands.h"
+
+#include "printer/testpage.h"
+#include "transport/printerlink.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+namespace smartpos::admin {
+
+namespace {
+
+int devicesList(const Invocation &)
+{
+    QString error;
+    const QList<devices::UsbPrinterInfo> printers = devices::listUsbPrinters(&error);
+    if (!error.isEmpty())
+        print(QStringLiteral("USB printers: cannot list them: %1").arg(error));
+    else if (printers.isEmpty())
+        print(QStringLiteral("USB printers: none"));
+    else
+        print(QStringLiteral("USB printers:"));
+    for (const auto &p : printers)
+        print(QStringLiteral("  %1  %2 %3 (bus %4, device %5)")
+                  .arg(p.uri, p.manufacturer, p.product)
+                  .arg(p.bus)
+                  .arg(p.address));
+    const QList<devices::SerialPortInfo> ports = devices::listSerialPorts();
+    print(ports.isEmpty() ? QStringLiteral("Serial ports: none")
+                          : QStringLiteral("Serial ports:"));
+    for (const auto &port : ports)
+        print(QStringLiteral("  %1  %2 %3").arg(port.uri, port.description, port.manufacturer));
+    return Done;
+}
+
+int printerTest(const Invocation &invocation)
+{
+    const QString uri = invocation.arguments.first();
+    qint64 width = 80;
+    if (!invocation.number(QStringLiteral("width"), 58, 80, 80, &width))
+        return Usage;
+    if (width != 58 && width != 80)
+        return usage(QStringLiteral("--width: 58 or 80 (mm)"), invocation.command);
+    QString error;
+    const std::unique_ptr<devices::PrinterLink> printer = devices::PrinterLink::create(uri, &error);
+    if (!printer)
+        return usage(error, invocation.command);
+    const escpos::PrinterProfile profile =
+        width == 58 ? escpos::PrinterProfile::mm58() : escpos::PrinterProfile::mm80();
+
+    // Waits for the printer in an event loop: the link itself never blocks.
+    QEventLoop loop;
+    QString failure;
+    bool sent = false;
+    QObject::connect(printer.get(), &devices::PrinterLink::stateChanged, &loop,
+                     [&](devices::PrinterLink::State state, const QString &message) {
+                         if (state == devices::PrinterLink::State::Ready && !sent) {
+                             sent = true;
+                             printer->send(1, escpos::testPage(profile, printer->uri()));
+                         } else if (state == devices::PrinterLink::State::Unavailable && !sent) {
+                             failure = message;
+                             loop.quit();
+                         }
+                     });
+    QObject::connect(printer.get(), &devices::PrinterLink::written, &loop, [&] { loop.quit(); });
+    QObject::connect(printer.get(), &devices::PrinterLink::failed, &loop,
+                     [&](qint64, const QString &message) {
+                         failure = message;
+                         loop.quit();
+                     });
+    QTimer::singleShot(15'000, &loop, [&] {
+        failure = QStringLiteral("no answer from %1 within 15 s").arg(printer->uri());
+        loop.quit();
+    });
+    printer->open();
+    loop.exec();
+    printer->close();
+    if (!failure.isEmpty())
+        return fail(QStringLiteral("The test page was not printed: %1").arg(failure));
+    print(QStringLiteral("test page sent to %1 (%2 mm)").arg(printer->uri()).arg(width));
+    return Done;
+}
+
+} // namespace
+
+QList<Command> deviceCommands()
+{
+    return {
+        {{QStringLiteral("devices"), QStringLiteral("list")},
+         {},
+         QStringLiteral("USB printers and serial ports this till can see, with their URIs"),
+         QStringLiteral("Lists the USB devices with a printer-class interface (through libusb) "
+                        "and the serial ports, each with the URI to put in smartpos.ini "
+                        "(printer/uri). Reads only; needs no data folder."),
+         {},
+         {},
+         devicesList},
+        {{QStringLiteral("printer"), QStringLiteral("test")},
+         QStringLiteral("[--width 58|80] URI"),
+         QStringLiteral("print a test page (Chinese, English, QR, EAN-13, image, cut)"),
+         QStringLiteral("Prints a test page on the printer at URI (usb://VID:PID[/SERIAL], "
+                        "serial:///dev/ttyUSB0?baud=115200&flow=rtscts, tcp://HOST:9100, "
+                        "file:///dev/usb/lp0): text in Chinese and English, styles, columns, an "
+                        "EAN-13, a QR code, an image and a cut. Exits 1 with the reason when the "
+                        "printer cannot be reached or does not take the page within 15 s."),
+         {{QStringLiteral("width"), QStringLiteral("MM"),
+           QStringLiteral("paper width: 58 (32 columns) or 80 (48 columns, default)")}},
+         {QStringLiteral("URI")},
+         printerTest},
+    };
+}
+
+} // namespace smartpos::admin

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "admincommands.h"
+
+namespace smartpos::admin {
+
+// devices list, printer test: what a technician runs at a new till, before any sale.
+QList<Command> deviceCommands();
+
+} // namespace smartpos::admin
