@@ -219,6 +219,10 @@
         <source>No sale</source>
         <translation>No sale</translation>
     </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
 </context>
 <context>
     <name>PaymentPanel</name>
@@ -278,6 +282,18 @@
     <message>
         <source>Drawer opened (no sale) — recorded</source>
         <translation>Drawer opened (no sale) — recorded</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up (printer/uri in smartpos.ini).</source>
+        <translation>No receipt printer is set up (printer/uri in smartpos.ini).</translation>
+    </message>
+    <message>
+        <source>No sale to reprint yet.</source>
+        <translation>No sale to reprint yet.</translation>
+    </message>
+    <message>
+        <source>Receipt of sale %1 queued again (REPRINT).</source>
+        <translation>Receipt of sale %1 queued again (REPRINT).</translation>
     </message>
 </context>
 <context>
@@ -801,6 +817,238 @@
     </message>
 </context>
 <context>
+    <name>smartpos::PrintSpooler</name>
+    <message numerus="yes">
+        <source>Printer not reachable (%1): sales are saved, %n receipt(s) waiting.</source>
+        <translation>
+            <numerusform>Printer not reachable (%1): sales are saved, %n receipt waiting.</numerusform>
+            <numerusform>Printer not reachable (%1): sales are saved, %n receipts waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer out of paper: sales are saved, %n receipt(s) waiting. Load paper.</source>
+        <translation>
+            <numerusform>Printer out of paper: sales are saved, %n receipt waiting. Load paper.</numerusform>
+            <numerusform>Printer out of paper: sales are saved, %n receipts waiting. Load paper.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer cover open: sales are saved, %n receipt(s) waiting. Close the cover.</source>
+        <translation>
+            <numerusform>Printer cover open: sales are saved, %n receipt waiting. Close the cover.</numerusform>
+            <numerusform>Printer cover open: sales are saved, %n receipts waiting. Close the cover.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer offline or in error: sales are saved, %n receipt(s) waiting. Check the printer.</source>
+        <translation>
+            <numerusform>Printer offline or in error: sales are saved, %n receipt waiting. Check the printer.</numerusform>
+            <numerusform>Printer offline or in error: sales are saved, %n receipts waiting. Check the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print job %1 is of a kind this version cannot print (%2).</source>
+        <translation>Print job %1 is of a kind this version cannot print (%2).</translation>
+    </message>
+    <message>
+        <source>The sale of print job %1 cannot be read from the ledger: run smartpos-admin ledger verify.</source>
+        <translation>The sale of print job %1 cannot be read from the ledger: run smartpos-admin ledger verify.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt not printed (%1): the sale is saved, %n receipt(s) waiting.</source>
+        <translation>
+            <numerusform>Receipt not printed (%1): the sale is saved, %n receipt waiting.</numerusform>
+            <numerusform>Receipt not printed (%1): the sale is saved, %n receipts waiting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::PrinterLink</name>
+    <message>
+        <source>%1 is gone: was the printer unplugged?</source>
+        <translation>%1 is gone: was the printer unplugged?</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: the folder %2 does not exist</source>
+        <translation>Cannot open %1: the folder %2 does not exist</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: is the printer plugged in and switched on?</source>
+        <translation>%1 does not exist: is the printer plugged in and switched on?</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a printer</source>
+        <translation>%1 is a folder, not a printer</translation>
+    </message>
+    <message>
+        <source>Permission denied on %1: add the user to the lp group, see docs/hardware.md</source>
+        <translation>Permission denied on %1: add the user to the lp group, see docs/hardware.md</translation>
+    </message>
+    <message>
+        <source>No printer answers at %1: is it plugged in and switched on?</source>
+        <translation>No printer answers at %1: is it plugged in and switched on?</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 stopped answering: was it unplugged or switched off?</source>
+        <translation>The printer at %1 stopped answering: was it unplugged or switched off?</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: the disk is full</source>
+        <translation>Cannot write to %1: the disk is full</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>Cannot write to %1: %2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 stopped taking data: is it out of paper, is its cover open or is it switched off?</source>
+        <translation>The printer at %1 stopped taking data: is it out of paper, is its cover open or is it switched off?</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 was closed</source>
+        <translation>The connection to the printer at %1 was closed</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is still busy with the previous job</source>
+        <translation>The printer at %1 is still busy with the previous job</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 is closed</source>
+        <translation>The connection to the printer at %1 is closed</translation>
+    </message>
+    <message>
+        <source>In “%1” the USB vendor and product ids must be two hex numbers like usb://0416:5011</source>
+        <translation>In “%1” the USB vendor and product ids must be two hex numbers like usb://0416:5011</translation>
+    </message>
+    <message>
+        <source>In “%1” the serial number contains “/”: write it as %2</source>
+        <translation>In “%1” the serial number contains “/”: write it as %2</translation>
+    </message>
+    <message>
+        <source>In “%1” the printer&apos;s host name or address is missing</source>
+        <translation>In “%1” the printer&apos;s host name or address is missing</translation>
+    </message>
+    <message>
+        <source>“%1” is not a network printer address: write tcp://HOST:9100</source>
+        <translation>“%1” is not a network printer address: write tcp://HOST:9100</translation>
+    </message>
+    <message>
+        <source>In “%1” the port must be a number from 1 to 65535</source>
+        <translation>In “%1” the port must be a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <source>In “%1” the baud rate must be a whole number like baud=115200</source>
+        <translation>In “%1” the baud rate must be a whole number like baud=115200</translation>
+    </message>
+    <message>
+        <source>In “%1” flow must be rtscts, xonxoff or none</source>
+        <translation>In “%1” flow must be rtscts, xonxoff or none</translation>
+    </message>
+    <message>
+        <source>In “%1” “%2” is not a serial port option (baud and flow are)</source>
+        <translation>In “%1” “%2” is not a serial port option (baud and flow are)</translation>
+    </message>
+    <message>
+        <source>In “%1” the device path must follow three slashes, like %2</source>
+        <translation>In “%1” the device path must follow three slashes, like %2</translation>
+    </message>
+    <message>
+        <source>“%1”: a file printer takes no options</source>
+        <translation>“%1”: a file printer takes no options</translation>
+    </message>
+    <message>
+        <source>“%1” is not a printer address: write usb://VID:PID, serial:///dev/ttyUSB0, tcp://HOST:9100 or file:///dev/usb/lp0</source>
+        <translation>“%1” is not a printer address: write usb://VID:PID, serial:///dev/ttyUSB0, tcp://HOST:9100 or file:///dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>The printer at %1 does not answer</source>
+        <translation>The printer at %1 does not answer</translation>
+    </message>
+    <message>
+        <source>The printer at %1 refuses the connection: is the address right, or is another computer using it?</source>
+        <translation>The printer at %1 refuses the connection: is the address right, or is another computer using it?</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s address %1 is not known: check the host name</source>
+        <translation>The printer&apos;s address %1 is not known: check the host name</translation>
+    </message>
+    <message>
+        <source>The printer at %1 closed the connection</source>
+        <translation>The printer at %1 closed the connection</translation>
+    </message>
+    <message>
+        <source>The printer at %1 was disconnected</source>
+        <translation>The printer at %1 was disconnected</translation>
+    </message>
+    <message>
+        <source>There is no serial port %1: is the printer&apos;s cable plugged in?</source>
+        <translation>There is no serial port %1: is the printer&apos;s cable plugged in?</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</source>
+        <translation>Cannot open %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</translation>
+    </message>
+    <message>
+        <source>Cannot open the serial port %1: %2</source>
+        <translation>Cannot open the serial port %1: %2</translation>
+    </message>
+    <message>
+        <source>USB is not available on this computer: %1</source>
+        <translation>USB is not available on this computer: %1</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 was unplugged or switched off</source>
+        <translation>The USB printer %1 was unplugged or switched off</translation>
+    </message>
+    <message>
+        <source>No USB printer %1 is connected</source>
+        <translation>No USB printer %1 is connected</translation>
+    </message>
+    <message>
+        <source>Permission denied on the USB printer %1: install resources/udev/60-smartpos.rules, see docs/hardware.md</source>
+        <translation>Permission denied on the USB printer %1: install resources/udev/60-smartpos.rules, see docs/hardware.md</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 is in use by another program</source>
+        <translation>The USB printer %1 is in use by another program</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 does not answer</source>
+        <translation>The USB printer %1 does not answer</translation>
+    </message>
+    <message>
+        <source>The USB device %1 is not a printer SmartPOS can use</source>
+        <translation>The USB device %1 is not a printer SmartPOS can use</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 failed: %2</source>
+        <translation>The USB printer %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Cannot list the USB devices: %1</source>
+        <translation>Cannot list the USB devices: %1</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::ReceiptCodes</name>
+    <message>
+        <source>This is not a SmartPOS receipt code, or it was not read whole.</source>
+        <translation>This is not a SmartPOS receipt code, or it was not read whole.</translation>
+    </message>
+    <message>
+        <source>This receipt was printed by another till (%1).</source>
+        <translation>This receipt was printed by another till (%1).</translation>
+    </message>
+    <message>
+        <source>This receipt code does not check: it was altered or forged.</source>
+        <translation>This receipt code does not check: it was altered or forged.</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::SaleSession</name>
     <message>
         <source>Scan ignored: finish the payment or go back to the cart first.</source>
@@ -966,6 +1214,10 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <source>Receipt printer not used: %1</source>
+        <translation>Receipt printer not used: %1</translation>
     </message>
 </context>
 </TS>

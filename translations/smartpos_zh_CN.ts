@@ -217,6 +217,10 @@
         <source>No sale</source>
         <translation>开钱箱</translation>
     </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
 </context>
 <context>
     <name>PaymentPanel</name>
@@ -276,6 +280,18 @@
     <message>
         <source>Drawer opened (no sale) — recorded</source>
         <translation>钱箱已打开（无交易），已记录</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up (printer/uri in smartpos.ini).</source>
+        <translation>未设置小票打印机（smartpos.ini 中的 printer/uri）。</translation>
+    </message>
+    <message>
+        <source>No sale to reprint yet.</source>
+        <translation>还没有可重印的销售。</translation>
+    </message>
+    <message>
+        <source>Receipt of sale %1 queued again (REPRINT).</source>
+        <translation>销售 %1 的小票已重新排队打印（重印）。</translation>
     </message>
 </context>
 <context>
@@ -799,6 +815,233 @@
     </message>
 </context>
 <context>
+    <name>smartpos::PrintSpooler</name>
+    <message numerus="yes">
+        <source>Printer not reachable (%1): sales are saved, %n receipt(s) waiting.</source>
+        <translation>
+            <numerusform>打印机无法连接（%1）：销售已保存，%n 张小票等待打印。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer out of paper: sales are saved, %n receipt(s) waiting. Load paper.</source>
+        <translation>
+            <numerusform>打印机缺纸：销售已保存，%n 张小票等待打印。请装纸。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer cover open: sales are saved, %n receipt(s) waiting. Close the cover.</source>
+        <translation>
+            <numerusform>打印机盖未关：销售已保存，%n 张小票等待打印。请关好盖子。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer offline or in error: sales are saved, %n receipt(s) waiting. Check the printer.</source>
+        <translation>
+            <numerusform>打印机离线或出错：销售已保存，%n 张小票等待打印。请检查打印机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print job %1 is of a kind this version cannot print (%2).</source>
+        <translation>打印任务 %1 的类型此版本无法打印（%2）。</translation>
+    </message>
+    <message>
+        <source>The sale of print job %1 cannot be read from the ledger: run smartpos-admin ledger verify.</source>
+        <translation>无法从账本读取打印任务 %1 的销售：请运行 smartpos-admin ledger verify。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipt not printed (%1): the sale is saved, %n receipt(s) waiting.</source>
+        <translation>
+            <numerusform>小票未打印（%1）：销售已保存，%n 张小票等待打印。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::PrinterLink</name>
+    <message>
+        <source>%1 is gone: was the printer unplugged?</source>
+        <translation>%1 不见了：打印机被拔掉了吗？</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: the folder %2 does not exist</source>
+        <translation>无法打开 %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: is the printer plugged in and switched on?</source>
+        <translation>%1 不存在：打印机插好并开机了吗？</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a printer</source>
+        <translation>%1 是文件夹，不是打印机</translation>
+    </message>
+    <message>
+        <source>Permission denied on %1: add the user to the lp group, see docs/hardware.md</source>
+        <translation>%1 权限被拒绝：请把用户加入 lp 组，见 docs/hardware.md</translation>
+    </message>
+    <message>
+        <source>No printer answers at %1: is it plugged in and switched on?</source>
+        <translation>%1 处没有打印机应答：打印机插好并开机了吗？</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 stopped answering: was it unplugged or switched off?</source>
+        <translation>%1 处的打印机停止应答：被拔掉或关机了吗？</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: the disk is full</source>
+        <translation>无法写入 %1：磁盘已满</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The printer at %1 stopped taking data: is it out of paper, is its cover open or is it switched off?</source>
+        <translation>%1 处的打印机不再接收数据：是缺纸、盖子没关还是关机了？</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 was closed</source>
+        <translation>与 %1 处打印机的连接已关闭</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is still busy with the previous job</source>
+        <translation>%1 处的打印机仍在处理上一个任务</translation>
+    </message>
+    <message>
+        <source>The connection to the printer at %1 is closed</source>
+        <translation>与 %1 处打印机的连接已关闭</translation>
+    </message>
+    <message>
+        <source>In “%1” the USB vendor and product ids must be two hex numbers like usb://0416:5011</source>
+        <translation>“%1”中的 USB 厂商和产品编号必须是两个十六进制数，例如 usb://0416:5011</translation>
+    </message>
+    <message>
+        <source>In “%1” the serial number contains “/”: write it as %2</source>
+        <translation>“%1”中的序列号含有“/”：请写成 %2</translation>
+    </message>
+    <message>
+        <source>In “%1” the printer&apos;s host name or address is missing</source>
+        <translation>“%1”中缺少打印机的主机名或地址</translation>
+    </message>
+    <message>
+        <source>“%1” is not a network printer address: write tcp://HOST:9100</source>
+        <translation>“%1”不是网络打印机地址：请写成 tcp://主机:9100</translation>
+    </message>
+    <message>
+        <source>In “%1” the port must be a number from 1 to 65535</source>
+        <translation>“%1”中的端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>In “%1” the baud rate must be a whole number like baud=115200</source>
+        <translation>“%1”中的波特率必须是整数，例如 baud=115200</translation>
+    </message>
+    <message>
+        <source>In “%1” flow must be rtscts, xonxoff or none</source>
+        <translation>“%1”中的 flow 必须是 rtscts、xonxoff 或 none</translation>
+    </message>
+    <message>
+        <source>In “%1” “%2” is not a serial port option (baud and flow are)</source>
+        <translation>“%1”中的“%2”不是串口选项（可用 baud 和 flow）</translation>
+    </message>
+    <message>
+        <source>In “%1” the device path must follow three slashes, like %2</source>
+        <translation>“%1”中的设备路径必须跟在三个斜杠之后，例如 %2</translation>
+    </message>
+    <message>
+        <source>“%1”: a file printer takes no options</source>
+        <translation>“%1”：文件打印机不接受选项</translation>
+    </message>
+    <message>
+        <source>“%1” is not a printer address: write usb://VID:PID, serial:///dev/ttyUSB0, tcp://HOST:9100 or file:///dev/usb/lp0</source>
+        <translation>“%1”不是打印机地址：请写成 usb://VID:PID、serial:///dev/ttyUSB0、tcp://主机:9100 或 file:///dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>The printer at %1 does not answer</source>
+        <translation>%1 处的打印机没有应答</translation>
+    </message>
+    <message>
+        <source>The printer at %1 refuses the connection: is the address right, or is another computer using it?</source>
+        <translation>%1 处的打印机拒绝连接：地址正确吗？还是另一台电脑在使用它？</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s address %1 is not known: check the host name</source>
+        <translation>打印机地址 %1 无法识别：请检查主机名</translation>
+    </message>
+    <message>
+        <source>The printer at %1 closed the connection</source>
+        <translation>%1 处的打印机关闭了连接</translation>
+    </message>
+    <message>
+        <source>The printer at %1 was disconnected</source>
+        <translation>%1 处的打印机已断开</translation>
+    </message>
+    <message>
+        <source>There is no serial port %1: is the printer&apos;s cable plugged in?</source>
+        <translation>没有串口 %1：打印机的线插好了吗？</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</source>
+        <translation>无法打开 %1：另一个程序正在使用它，或此用户无权使用（把用户加入 dialout 组，见 docs/hardware.md）</translation>
+    </message>
+    <message>
+        <source>Cannot open the serial port %1: %2</source>
+        <translation>无法打开串口 %1：%2</translation>
+    </message>
+    <message>
+        <source>USB is not available on this computer: %1</source>
+        <translation>此电脑无法使用 USB：%1</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 was unplugged or switched off</source>
+        <translation>USB 打印机 %1 被拔掉或关机了</translation>
+    </message>
+    <message>
+        <source>No USB printer %1 is connected</source>
+        <translation>没有连接 USB 打印机 %1</translation>
+    </message>
+    <message>
+        <source>Permission denied on the USB printer %1: install resources/udev/60-smartpos.rules, see docs/hardware.md</source>
+        <translation>USB 打印机 %1 权限被拒绝：请安装 resources/udev/60-smartpos.rules，见 docs/hardware.md</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 is in use by another program</source>
+        <translation>USB 打印机 %1 正被另一个程序使用</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 does not answer</source>
+        <translation>USB 打印机 %1 没有应答</translation>
+    </message>
+    <message>
+        <source>The USB device %1 is not a printer SmartPOS can use</source>
+        <translation>USB 设备 %1 不是 SmartPOS 能使用的打印机</translation>
+    </message>
+    <message>
+        <source>The USB printer %1 failed: %2</source>
+        <translation>USB 打印机 %1 出错：%2</translation>
+    </message>
+    <message>
+        <source>Cannot list the USB devices: %1</source>
+        <translation>无法列出 USB 设备：%1</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::ReceiptCodes</name>
+    <message>
+        <source>This is not a SmartPOS receipt code, or it was not read whole.</source>
+        <translation>这不是 SmartPOS 小票码，或没有读完整。</translation>
+    </message>
+    <message>
+        <source>This receipt was printed by another till (%1).</source>
+        <translation>这张小票是另一台收银机（%1）打印的。</translation>
+    </message>
+    <message>
+        <source>This receipt code does not check: it was altered or forged.</source>
+        <translation>此小票码校验不通过：已被篡改或伪造。</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::SaleSession</name>
     <message>
         <source>Scan ignored: finish the payment or go back to the cart first.</source>
@@ -963,6 +1206,10 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Receipt printer not used: %1</source>
+        <translation>未使用小票打印机：%1</translation>
     </message>
 </context>
 </TS>
