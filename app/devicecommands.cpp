@@ -26,8 +26,7 @@ int devicesList(const Invocation &)
                   .arg(p.bus)
                   .arg(p.address));
     const QList<devices::SerialPortInfo> ports = devices::listSerialPorts();
-    print(ports.isEmpty() ? QStringLiteral("Serial ports: none")
-                          : QStringLiteral("Serial ports:"));
+    print(ports.isEmpty() ? QStringLiteral("Serial ports: none") : QStringLiteral("Serial ports:"));
     for (const auto &port : ports)
         print(QStringLiteral("  %1  %2 %3").arg(port.uri, port.description, port.manufacturer));
     return Done;

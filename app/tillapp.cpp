@@ -1,12 +1,12 @@
 #include "tillapp.h"
 
-#include "scanner/keyboardwedge.h"
-#include "transport/printerlink.h"
 #include "ledger/printqueue.h"
+#include "scanner/keyboardwedge.h"
 #include "services/appdata.h"
 #include "services/printspooler.h"
 #include "services/productsearch.h"
 #include "services/salesession.h"
+#include "transport/printerlink.h"
 #include "ui/backendtypes.h"
 #include "ui/cartmodel.h"
 #include "ui/searchmodel.h"
@@ -126,8 +126,8 @@ void TillApp::startPrinter()
     context.address = config.storeAddress;
     context.phone = config.storePhone;
     context.footer = config.printer.footer;
-    context.terminal = config.terminalName.isEmpty() ? m_data->ledger.terminalId().left(8)
-                                                     : config.terminalName;
+    context.terminal =
+        config.terminalName.isEmpty() ? m_data->ledger.terminalId().left(8) : config.terminalName;
     context.language = config.printer.language;
     m_spooler = std::make_unique<PrintSpooler>(
         *m_printQueue, m_data->ledger, *m_printerLink, m_data->clock, context,

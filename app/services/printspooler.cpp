@@ -125,13 +125,12 @@ Result<QByteArray> PrintSpooler::render(const PrintJob &job)
                         "smartpos-admin ledger verify.")
                          .arg(job.id)};
     const bool reprint = job.kind == u"reprint";
-    QByteArray bytes = receiptFor(*sale, job.seq, m_ledger.receiptCodes().codeFor(job.seq),
-                                  m_context, reprint)
-                           .toEscPos(m_profile);
+    QByteArray bytes =
+        receiptFor(*sale, job.seq, m_ledger.receiptCodes().codeFor(job.seq), m_context, reprint)
+            .toEscPos(m_profile);
     // The drawer opens with the receipt of a cash sale: the printer drives it.
-    const bool cash = std::any_of(sale->tenders.begin(), sale->tenders.end(), [](const Tender &t) {
-        return t.kind == Tender::Kind::Cash;
-    });
+    const bool cash = std::any_of(sale->tenders.begin(), sale->tenders.end(),
+                                  [](const Tender &t) { return t.kind == Tender::Kind::Cash; });
     return cash && !reprint ? drawer.bytes() + bytes : bytes;
 }
 

@@ -65,7 +65,10 @@ public:
             return zh.isEmpty() ? en : zh;
         return zh + u' ' + en;
     }
-    QString pick(const QString &zh, const char *en) const { return pick(zh, QString::fromUtf8(en)); }
+    QString pick(const QString &zh, const char *en) const
+    {
+        return pick(zh, QString::fromUtf8(en));
+    }
     bool both() const { return m_language == ReceiptLanguage::Both; }
 
     void text(const QString &text, escpos::Align align = escpos::Align::Left, bool emphasis = false)
@@ -101,7 +104,8 @@ QString quantityText(const SaleLine &line)
 {
     if (line.weighed)
         return QStringLiteral("%1 kg × %2/kg")
-            .arg(QString::number(double(line.quantity) / 1000.0, 'f', 3), line.unitPrice.toString());
+            .arg(QString::number(double(line.quantity) / 1000.0, 'f', 3),
+                 line.unitPrice.toString());
     return QStringLiteral("%1 × %2").arg(line.quantity).arg(line.unitPrice.toString());
 }
 

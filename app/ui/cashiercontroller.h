@@ -98,7 +98,7 @@ private:
     SearchModel &m_results;
     PrintSpooler *m_spooler = nullptr;
     QString m_printerProblem;
-    qint64 m_lastSaleSeq = 0; // for a reprint, also after the next sale has started
+    qint64 m_lastSaleSeq = 0;             // for a reprint, also after the next sale has started
     std::optional<Money> m_cashToConfirm; // asked about; paid when the cashier enters it again
     int m_selectedLine = -1;
     QString m_message;

@@ -30,8 +30,8 @@ QByteArray testPage(const PrinterProfile &profile, const QString &printerName)
     page.align(Align::Left).line(QString(columns, u'-'));
     page.line(QStringLiteral("中文：可口可乐 330ml 罐装，农夫山泉"));
     page.line(QStringLiteral("English: The quick brown fox jumps over the lazy dog."));
-    for (const QString &row : leftRight(QStringLiteral("合计 TOTAL"), QStringLiteral("¥18.35"),
-                                        columns))
+    for (const QString &row :
+         leftRight(QStringLiteral("合计 TOTAL"), QStringLiteral("¥18.35"), columns))
         page.line(row);
     page.style({true, false, false, false}).line(QStringLiteral("Bold 粗体"));
     page.style({false, true, false, false}).line(QStringLiteral("Underline 下划线"));

@@ -87,12 +87,11 @@ void TestPrintSpooler::init()
     m_out = m_dir->filePath(u"receipts"_s);
     m_catalog = std::make_unique<CatalogStore>();
     QVERIFY_OK(m_catalog->open(m_dir->path()));
-    QVERIFY(m_catalog->importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv"))
-                .ok);
+    QVERIFY(
+        m_catalog->importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv")).ok);
     m_ledger = std::make_unique<Ledger>();
     QVERIFY_OK(m_ledger->open(m_dir->path(), m_keys));
-    m_clock = std::make_unique<ManualClock>(
-        QDateTime(QDate(2026, 11, 23), QTime(9, 30), Qt::UTC));
+    m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 11, 23), QTime(9, 30), Qt::UTC));
     m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock, StoreRules());
     m_queue = std::make_unique<PrintQueue>();
     QVERIFY_OK(m_queue->open(m_dir->path()));
@@ -115,7 +114,8 @@ void TestPrintSpooler::cleanup()
 void TestPrintSpooler::startPrinter(quint16 port)
 {
     m_printer = std::make_unique<sim::PrinterSim>(m_out, 576);
-    QVERIFY2(m_printer->listen(QHostAddress::LocalHost, port), qPrintable(m_printer->errorString()));
+    QVERIFY2(m_printer->listen(QHostAddress::LocalHost, port),
+             qPrintable(m_printer->errorString()));
     m_port = m_printer->serverPort();
 }
 
@@ -244,7 +244,8 @@ void TestPrintSpooler::crashBeforeTheJobWasMarkedPrintsItAgain()
     m_printer->command(u"paper in");
     startSpooler();
     QTRY_COMPARE_WITH_TIMEOUT(printed.size(), 1, 5000);
-    QVERIFY(readText(printed.first().at(1).toString()).contains(u"%1"_s.arg(seq, 6, 10, QLatin1Char('0'))));
+    QVERIFY(readText(printed.first().at(1).toString())
+                .contains(u"%1"_s.arg(seq, 6, 10, QLatin1Char('0'))));
     QTRY_COMPARE(m_spooler->pending(), 0);
 }
 

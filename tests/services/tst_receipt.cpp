@@ -26,7 +26,8 @@ Sale demoSale()
          u"ChaCha Sunflower Seeds, Five-Spice, Family Value Pack 160g"_s, 1, false,
          Money::fromFen(790), Money::fromFen(790), 1300},
     };
-    sale.adjustments = {{u"promo:1"_s, u"满10减1"_s, u"¥1 off over ¥10"_s, -1, Money::fromFen(-100)}};
+    sale.adjustments = {
+        {u"promo:1"_s, u"满10减1"_s, u"¥1 off over ¥10"_s, -1, Money::fromFen(-100)}};
     sale.total = Money::fromFen(1835);
     sale.tenders = {*cashTender(sale.total, Money::fromYuan(20))};
     return sale;
@@ -92,11 +93,13 @@ void TestReceipt::bothLanguagesAt32Columns()
                    "含增值税 incl. VAT 9%       0.43\n"
                    "含增值税 incl. VAT 13%      1.52\n"
                    "--------------------------------\n"
-                   "[QR "_s + code + u"]\n"
-                   "         退货请出示此码\n"
-                   "   Show this code for returns\n"
-                   "     谢谢惠顾，欢迎再次光临\n"
-                   "  Thank you, please come again\n"_s);
+                   "[QR "_s
+                       + code
+                       + u"]\n"
+                         "         退货请出示此码\n"
+                         "   Show this code for returns\n"
+                         "     谢谢惠顾，欢迎再次光临\n"
+                         "  Thank you, please come again\n"_s);
 }
 
 void TestReceipt::englishReprintAt48Columns()
@@ -128,9 +131,11 @@ void TestReceipt::englishReprintAt48Columns()
                    "incl. VAT 9%                                0.43\n"
                    "incl. VAT 13%                               1.52\n"
                    "------------------------------------------------\n"
-                   "[QR "_s + code + u"]\n"
-                   "           Show this code for returns\n"
-                   "          Thank you, please come again\n"_s);
+                   "[QR "_s
+                       + code
+                       + u"]\n"
+                         "           Show this code for returns\n"
+                         "          Thank you, please come again\n"_s);
 }
 
 void TestReceipt::everyLineFits_data()
@@ -162,9 +167,9 @@ void TestReceipt::escPos()
 {
     const QByteArray bytes = receiptFor(demoSale(), 123, code, demoContext(ReceiptLanguage::Both))
                                  .toEscPos(escpos::PrinterProfile::mm58());
-    QVERIFY(bytes.startsWith("\x1b@"));                // initialize
-    QVERIFY(bytes.contains(code.toLatin1()));          // the QR's data, stored whole
-    QVERIFY(bytes.contains("\x1c&"));                  // Chinese in GB18030 …
+    QVERIFY(bytes.startsWith("\x1b@"));       // initialize
+    QVERIFY(bytes.contains(code.toLatin1())); // the QR's data, stored whole
+    QVERIFY(bytes.contains("\x1c&"));         // Chinese in GB18030 …
     QStringEncoder gb18030("GB18030");
     QVERIFY(bytes.contains(QByteArray(gb18030.encode(u"合计"_s))));
     QVERIFY(bytes.contains("Subtotal"));

@@ -3,8 +3,8 @@
 #include "ledger/outbox.h"
 #include "scanner/keyboardwedge.h"
 #include "services/appdata.h"
-#include "services/salesession.h"
 #include "services/printspooler.h"
+#include "services/salesession.h"
 #include "sim/printersim.h"
 #include "testsupport.h"
 #include "tillapp.h"
@@ -14,8 +14,8 @@
 
 #include <QGuiApplication>
 #include <QQuickItem>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -424,8 +424,8 @@ private slots:
                            QStringLiteral("DROP TRIGGER tenders_no_delete"),
                            QStringLiteral("DROP TABLE tenders")}
             << false << QStringLiteral("damaged");
-        QTest::newRow("second till") << QStringList() << true
-                                     << QStringLiteral("is using the data folder");
+        QTest::newRow("second till")
+            << QStringList() << true << QStringLiteral("is using the data folder");
     }
 
     void unusableLedgerShowsTheErrorScreen()
@@ -442,8 +442,8 @@ private slots:
             QVERIFY(ledger.commitNoSale(QDateTime::currentDateTimeUtc()).ok());
         }
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("tamper"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
             db.setDatabaseName(data.filePath(QStringLiteral("ledger.db")));
             QVERIFY(db.open());
             for (const QString &statement : statements)
@@ -456,7 +456,8 @@ private slots:
             QVERIFY(otherTill.acquire(data.path()).ok());
         till = std::make_unique<TillApp>();
         QString error;
-        QVERIFY(!till->start({data.path(), keyFolder.path(), QStringLiteral("en"), false, {}}, &error));
+        QVERIFY(
+            !till->start({data.path(), keyFolder.path(), QStringLiteral("en"), false, {}}, &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(!till->customerWindow());
         QVERIFY(QTest::qWaitForWindowExposed(cashierWindow()));
