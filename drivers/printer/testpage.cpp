@@ -28,8 +28,11 @@ QByteArray testPage(const PrinterProfile &profile, const QString &printerName)
     page.style({true, false, true, true}).line(QStringLiteral("SmartPOS"));
     page.style({}).line(QStringLiteral("打印测试 Printer test")).line(printerName);
     page.align(Align::Left).line(QString(columns, u'-'));
-    page.line(QStringLiteral("中文：可口可乐 330ml 罐装，农夫山泉"));
-    page.line(QStringLiteral("English: The quick brown fox jumps over the lazy dog."));
+    for (const QString &text : {QStringLiteral("中文：可口可乐 330ml 罐装，农夫山泉"),
+                                QStringLiteral("English: The quick brown fox jumps over the lazy "
+                                               "dog.")})
+        for (const QString &row : wrapColumns(text, columns))
+            page.line(row);
     for (const QString &row :
          leftRight(QStringLiteral("合计 TOTAL"), QStringLiteral("¥18.35"), columns))
         page.line(row);
