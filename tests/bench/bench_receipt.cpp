@@ -1,5 +1,6 @@
 // A 30-line sale to its receipt: the document (receiptFor), its text, and its ESC/POS bytes for
 // an 80 mm printer with native QR and for a 58 mm one whose QR goes as a raster image.
+#include "benchdata.h"
 #include "services/receipt.h"
 
 #include <QCoreApplication>
@@ -79,11 +80,4 @@ BENCHMARK(BM_ReceiptToText)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+SMARTPOS_BENCHMARK_MAIN()

@@ -20,3 +20,16 @@ QString scratchTemplate(const QString &name);
 double percentileNs(std::vector<double> &samples, double percent);
 
 } // namespace smartpos::bench
+
+// main() of a Google Benchmark executable whose code needs a QCoreApplication.
+#define SMARTPOS_BENCHMARK_MAIN()                                                                  \
+    int main(int argc, char **argv)                                                                \
+    {                                                                                              \
+        benchmark::Initialize(&argc, argv);                                                        \
+        QCoreApplication app(argc, argv);                                                          \
+        if (benchmark::ReportUnrecognizedArguments(argc, argv))                                    \
+            return 1;                                                                              \
+        benchmark::RunSpecifiedBenchmarks();                                                       \
+        benchmark::Shutdown();                                                                     \
+        return 0;                                                                                  \
+    }
