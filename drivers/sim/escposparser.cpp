@@ -2,6 +2,9 @@
 
 #include "symbolencoder.h"
 
+#include <span>
+#include <string_view>
+
 namespace smartpos::sim {
 
 namespace {
@@ -22,6 +25,26 @@ struct CodePage {
 constexpr CodePage kCodePages[] = {
     {0, "IBM437"}, {2, "IBM850"}, {16, "windows-1252"}, {17, "IBM866"}, {19, "IBM858"},
 };
+
+// The commands of a fixed length, by the byte after ESC, GS or FS.
+struct FixedLength {
+    int length;
+    std::string_view codes;
+};
+constexpr FixedLength kEscLengths[] = {
+    {2, "2<@LSim"}, {3, " !%-3=EGJMRTUVadertuv{"}, {4, "$B\\c"}, {5, "p"}, {10, "W"},
+};
+constexpr FixedLength kGsLengths[] = {{2, ":"}, {3, "!/BHITabfhrw"}, {4, "$LPW\\"}, {5, "^"}};
+// FS 2 defines a 24×24 character: 72 bytes of dots.
+constexpr FixedLength kFsLengths[] = {{2, "&."}, {3, "!-CW"}, {4, "Sp"}, {4 + 72, "2"}};
+
+int fixedLength(std::span<const FixedLength> table, uchar code)
+{
+    for (const FixedLength &entry : table)
+        if (entry.codes.find(char(code)) != std::string_view::npos)
+            return entry.length;
+    return 0;
+}
 
 // Most parameters may also be given as a digit character: '1' means 1.
 int digit(uchar n)
@@ -117,36 +140,17 @@ qint64 EscPosParser::commandLength() const
     const uchar code = m_command[1];
     switch (uchar(m_command[0])) {
     case ESC:
-        switch (code) {
-        case '2': case '<': case '@': case 'L': case 'S': case 'i': case 'm':
-            return 2;
-        case ' ': case '!': case '%': case '-': case '3': case '=': case 'E': case 'G': case 'J':
-        case 'M': case 'R': case 'T': case 'U': case 'V': case 'a': case 'd': case 'e': case 'r':
-        case 't': case 'u': case 'v': case '{':
-            return 3;
-        case '$': case 'B': case '\\': case 'c':
-            return 4;
-        case 'p':
-            return 5;
-        case 'W':
-            return 10;
-        case 'D': // up to 32 tab positions and a NUL
+        if (const int length = fixedLength(kEscLengths, code))
+            return length;
+        if (code == 'D') // up to 32 tab positions and a NUL
             return untilNul(2, 33);
-        case '*':
+        if (code == '*')
             return size < 5 ? 0 : 5 + (at(3) + at(4) * 256) * (at(2) >= 32 ? 3 : 1);
-        }
         return kUnknown;
     case GS:
+        if (const int length = fixedLength(kGsLengths, code))
+            return length;
         switch (code) {
-        case ':':
-            return 2;
-        case '!': case '/': case 'B': case 'H': case 'I': case 'T': case 'a': case 'b': case 'f':
-        case 'h': case 'r': case 'w':
-            return 3;
-        case '$': case 'L': case 'P': case 'W': case '\\':
-            return 4;
-        case '^':
-            return 5;
         case 'V': // m 65 and up take a feed amount
             return size < 3 ? 0 : at(2) >= 65 ? 4 : 3;
         case 'k': // function A: data and a NUL; function B: a length and data
@@ -176,18 +180,10 @@ qint64 EscPosParser::commandLength() const
         }
         return kUnknown;
     case FS:
-        switch (code) {
-        case '&': case '.':
-            return 2;
-        case '!': case '-': case 'C': case 'W':
-            return 3;
-        case 'S': case 'p':
-            return 4;
-        case '2': // a 24×24 user-defined character
-            return 4 + 72;
-        case '(':
+        if (const int length = fixedLength(kFsLengths, code))
+            return length;
+        if (code == '(')
             return size < 5 ? 0 : 5 + at(3) + at(4) * 256;
-        }
         return kUnknown;
     case DLE:
         switch (code) {
@@ -279,10 +275,10 @@ void EscPosParser::executeEsc()
         if (digit(n) != 0)
             warn(QStringLiteral("font B is printed as font A"));
         return;
-    case '%': case '<': case '=': case 'B': case 'G': case 'R': case 'U': case 'c': case 'r':
-        return; // no effect on a thermal receipt without user-defined characters
     }
-    ignored();
+    // No effect on a thermal receipt without user-defined characters.
+    if (std::string_view("%<=BGRUcr").find(char(m_command[1])) == std::string_view::npos)
+        ignored();
 }
 
 void EscPosParser::executeGs()
@@ -295,16 +291,14 @@ void EscPosParser::executeGs()
         m_style.widthScale = (n >> 4) + 1;
         m_style.heightScale = (n & 0x0f) + 1;
         return;
-    case 'V':
-        switch (n) {
-        case 0: case 1: case 48: case 49:
+    case 'V': // 0/48 full, 1/49 partial; 65/66 and 103/104 feed n dots first
+        if (digit(n) <= 1)
             cut(0);
-            return;
-        case 65: case 66: case 103: case 104: // feed n dots, then cut
+        else if (n == 65 || n == 66 || n == 103 || n == 104)
             cut(uchar(m_command[3]));
-            return;
-        }
-        break;
+        else
+            break;
+        return;
     case 'h':
         if (n == 0)
             break;
@@ -343,7 +337,9 @@ void EscPosParser::executeGs()
     case 'v':
         printRaster();
         return;
-    case 'P': case 'b': case 'f':
+    case 'P':
+    case 'b':
+    case 'f':
         return; // motion units, smoothing, HRI font: nothing to draw differently
     }
     ignored();

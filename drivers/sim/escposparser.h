@@ -12,6 +12,9 @@
 // LF, HT (stops every 8 columns), CR (ignored). It powers up in Chinese mode like the Chinese
 // 80 mm printers, and ESC @ does not leave it (docs: reference/devices.md §1.1). Font A only.
 //
+// DLE EOT is answered in stream order, so inside another command's data its bytes are data (a
+// printer that answers at receive time would answer there too).
+//
 // Other commands of known length are skipped whole (a warning says when they would have changed
 // the print); an unknown ESC/GS/FS code is skipped with its code byte and a warning, and what
 // follows is read as text, as a printer does. Nothing a stream holds can crash or stall it.
@@ -28,7 +31,7 @@
 
 namespace smartpos::sim {
 
-inline constexpr int kMaxJobHeight = 20000; // 2.5 m of paper at 203 dpi
+inline constexpr int kMaxJobHeight = 20000;               // 2.5 m of paper at 203 dpi
 inline constexpr qint64 kMaxCommandBytes = (1 << 20) + 8; // a 1 MiB raster image + its header
 inline constexpr int kMaxBarcodeData = 255;
 inline constexpr int kMaxWarnings = 100;
@@ -94,10 +97,10 @@ private:
 
     const int m_dotWidth;
 
-    QByteArray m_command; // the command being received, from its ESC/GS/FS/DLE
+    QByteArray m_command;       // the command being received, from its ESC/GS/FS/DLE
     qint64 m_commandLength = 0; // once known
-    qint64 m_skip = 0; // bytes of an oversized command still to pass
-    QByteArray m_multibyte; // a GB18030 sequence being received
+    qint64 m_skip = 0;          // bytes of an oversized command still to pass
+    QByteArray m_multibyte;     // a GB18030 sequence being received
     QStringDecoder m_gb18030;
 
     // Modes (ESC @ resets them).

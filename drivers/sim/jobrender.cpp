@@ -63,9 +63,8 @@ public:
         m_painter->scale(widthScale, heightScale);
         m_painter->setFont(font);
         m_painter->setPen(Qt::black);
-        m_painter->drawText(QPointF((cellWidth - metrics.horizontalAdvance(character)) / 2,
-                                    kBaseline),
-                            character);
+        m_painter->drawText(
+            QPointF((cellWidth - metrics.horizontalAdvance(character)) / 2, kBaseline), character);
         m_painter->restore();
     }
 
@@ -170,7 +169,8 @@ QString renderText(const PrintJob &job, int dotWidth)
             out += QStringLiteral("[%1 %2]\n").arg(block.symbology, visible(block.data));
             break;
         case PrintBlock::Image:
-            out += QStringLiteral("[image %1x%2]\n").arg(block.bitmap.width).arg(block.bitmap.height);
+            out +=
+                QStringLiteral("[image %1x%2]\n").arg(block.bitmap.width).arg(block.bitmap.height);
             break;
         }
     }

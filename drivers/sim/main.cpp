@@ -78,6 +78,7 @@ int main(int argc, char **argv)
     const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
                               ? u'[' + printer.serverAddress().toString() + u']'
                               : printer.serverAddress().toString();
-    SimConsole::say(QStringLiteral("listening on tcp://%1:%2").arg(shown).arg(printer.serverPort()));
+    SimConsole::say(
+        QStringLiteral("listening on tcp://%1:%2").arg(shown).arg(printer.serverPort()));
     return app.exec();
 }

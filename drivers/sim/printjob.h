@@ -20,8 +20,8 @@ enum class Alignment { Left, Center, Right };
 
 struct TextStyle {
     bool bold = false;
-    int underline = 0; // thickness in dots: 0, 1 or 2
-    int widthScale = 1; // 1…8
+    int underline = 0;   // thickness in dots: 0, 1 or 2
+    int widthScale = 1;  // 1…8
     int heightScale = 1; // 1…8
 
     bool operator==(const TextStyle &) const = default;
@@ -68,7 +68,7 @@ struct PrintBlock {
     int scaleX = 1;
     int scaleY = 1;
     QString symbology; // "EAN13", "CODE128", …, "QR"
-    QString data; // the encoded text (EAN-13 with its check digit)
+    QString data;      // the encoded text (EAN-13 with its check digit)
     bool hriAbove = false;
     bool hriBelow = false;
 

@@ -18,11 +18,15 @@ struct Symbology {
 };
 
 constexpr Symbology kSymbologies[] = {
-    {65, ZXing::BarcodeFormat::UPCA, "UPC-A", 12},   {66, ZXing::BarcodeFormat::UPCE, "UPC-E", 0},
-    {67, ZXing::BarcodeFormat::EAN13, "EAN13", 13},  {68, ZXing::BarcodeFormat::EAN8, "EAN8", 8},
-    {69, ZXing::BarcodeFormat::Code39, "CODE39", 0}, {70, ZXing::BarcodeFormat::ITF, "ITF", 0},
+    {65, ZXing::BarcodeFormat::UPCA, "UPC-A", 12},
+    {66, ZXing::BarcodeFormat::UPCE, "UPC-E", 0},
+    {67, ZXing::BarcodeFormat::EAN13, "EAN13", 13},
+    {68, ZXing::BarcodeFormat::EAN8, "EAN8", 8},
+    {69, ZXing::BarcodeFormat::Code39, "CODE39", 0},
+    {70, ZXing::BarcodeFormat::ITF, "ITF", 0},
     {71, ZXing::BarcodeFormat::Codabar, "CODABAR", 0},
-    {72, ZXing::BarcodeFormat::Code93, "CODE93", 0}, {73, ZXing::BarcodeFormat::Code128, "CODE128", 0},
+    {72, ZXing::BarcodeFormat::Code93, "CODE93", 0},
+    {73, ZXing::BarcodeFormat::Code128, "CODE128", 0},
 };
 
 // ZXing's Code128Writer takes the function characters as these code points.

@@ -9,8 +9,8 @@ namespace smartpos::sim {
 
 struct Symbol {
     Bitmap bitmap; // one module per pixel; a barcode is one row high
-    QString name; // "EAN13", "CODE128", "QR"
-    QString text; // what the symbol says: the HRI of a barcode, the data of a QR code
+    QString name;  // "EAN13", "CODE128", "QR"
+    QString text;  // what the symbol says: the HRI of a barcode, the data of a QR code
     QString error; // set when the data cannot be encoded: nothing is printed then
 };
 
@@ -19,7 +19,7 @@ struct Symbol {
 // digit; CODE128 data starts with a code set ({A, {B or {C) as ESC/POS requires.
 Symbol encodeBarcode(int m, QByteArrayView data);
 
-// GS ( k: a model 2 QR code of the raw data bytes in byte mode without an ECI header, as a
+// GS ( k: a model 2 QR code of the data bytes as they are, without an ECI header, as a
 // printer encodes them; errorLevel 0…3 is L, M, Q, H.
 Symbol encodeQrCode(QByteArrayView data, int errorLevel);
 

@@ -48,8 +48,8 @@ class TestPrinterSim : public QObject {
 
     QString receiptPath(int number, const char *extension) const
     {
-        return dir->filePath(u"receipt-%1.%2"_s.arg(number, 4, 10, QLatin1Char('0'))
-                                 .arg(QLatin1String(extension)));
+        return dir->filePath(
+            u"receipt-%1.%2"_s.arg(number, 4, 10, QLatin1Char('0')).arg(QLatin1String(extension)));
     }
 
     // A connected client.
@@ -125,14 +125,14 @@ private slots:
         QTest::newRow("online") << PrinterState() << "\x12\x12\x12\x12"_ba;
         QTest::newRow("offline") << PrinterState{true, false, Paper::Ok, false}
                                  << "\x1a\x12\x12\x12"_ba;
-        QTest::newRow("cover open") << PrinterState{false, true, Paper::Ok, false}
-                                    << "\x1a\x16\x12\x12"_ba;
-        QTest::newRow("paper near end") << PrinterState{false, false, Paper::NearEnd, false}
-                                        << "\x12\x12\x12\x1e"_ba;
-        QTest::newRow("paper out") << PrinterState{false, false, Paper::Out, false}
-                                   << "\x1a\x32\x12\x7e"_ba;
-        QTest::newRow("drawer open") << PrinterState{false, false, Paper::Ok, true}
-                                     << "\x16\x12\x12\x12"_ba;
+        QTest::newRow("cover open")
+            << PrinterState{false, true, Paper::Ok, false} << "\x1a\x16\x12\x12"_ba;
+        QTest::newRow("paper near end")
+            << PrinterState{false, false, Paper::NearEnd, false} << "\x12\x12\x12\x1e"_ba;
+        QTest::newRow("paper out")
+            << PrinterState{false, false, Paper::Out, false} << "\x1a\x32\x12\x7e"_ba;
+        QTest::newRow("drawer open")
+            << PrinterState{false, false, Paper::Ok, true} << "\x16\x12\x12\x12"_ba;
     }
     void statusAnswersForEachState()
     {

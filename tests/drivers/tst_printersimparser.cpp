@@ -47,8 +47,8 @@ QByteArray raster(int mode, int bytesPerRow, const QByteArray &rows)
 // A receipt with a bit of everything, for the split and truncation tests.
 QByteArray sampleReceipt()
 {
-    return ESC + "@"_ba + ESC + "a\x01"_ba + GS + "!\x11"_ba + "SHOP\n"_ba + GS + "!\x00"_ba
-           + ESC + "a\x00"_ba + FS + "&"_ba + "\xba\xcf\xbc\xc6 10.50\n"_ba + FS + "."_ba + ESC
+    return ESC + "@"_ba + ESC + "a\x01"_ba + GS + "!\x11"_ba + "SHOP\n"_ba + GS + "!\x00"_ba + ESC
+           + "a\x00"_ba + FS + "&"_ba + "\xba\xcf\xbc\xc6 10.50\n"_ba + FS + "."_ba + ESC
            + "E\x01"_ba + "TOTAL\tCaf\x82\n"_ba + ESC + "E\x00"_ba + GS + "H\x02"_ba + GS
            + "k\x02"_ba + "690123456789"_ba + '\0' + qrCommands("R-0001"_ba, 4)
            + raster(0, 2, "\xf0\x0f\x0f\xf0"_ba) + ESC + "p\x00\x19\xfa"_ba + DLE + "\x04\x01"_ba
@@ -132,8 +132,8 @@ private slots:
     void chineseModeDecodesGb18030()
     {
         // 合计 (2-byte), 㐀 (4-byte), then after FS . the same byte is CP437 again.
-        const QList<PrintJob> jobs = parse(FS + "&\xba\xcf\xbc\xc6 10.50\n\x81\x39\xee\x39\n"_ba
-                                           + FS + ".\xba\n"_ba);
+        const QList<PrintJob> jobs =
+            parse(FS + "&\xba\xcf\xbc\xc6 10.50\n\x81\x39\xee\x39\n"_ba + FS + ".\xba\n"_ba);
         QCOMPARE(text(jobs), u"合计 10.50\n㐀\n║\n"_s);
         const QList<TextRun> runs = jobs[0].blocks[0].runs;
         QCOMPARE(runs.size(), 2);
@@ -161,8 +161,8 @@ private slots:
     {
         const QList<PrintJob> jobs = parse(ESC + "a\x01"_ba + "abc\n"_ba + ESC + "a2"_ba
                                            + "abc\n"_ba + ESC + "a\x00"_ba + "abc\n"_ba);
-        QCOMPARE(text(jobs), QString(22, u' ') + u"abc\n"_s + QString(45, u' ') + u"abc\n"_s
-                                 + u"abc\n"_s);
+        QCOMPARE(text(jobs),
+                 QString(22, u' ') + u"abc\n"_s + QString(45, u' ') + u"abc\n"_s + u"abc\n"_s);
         QCOMPARE(jobs[0].blocks[0].alignment, Alignment::Center);
         QCOMPARE(jobs[0].blocks[1].alignment, Alignment::Right);
         QCOMPARE(jobs[0].blocks[2].alignment, Alignment::Left);
@@ -198,8 +198,8 @@ private slots:
     {
         // ESC ! 0x38 bold, double height and width; FS ! 0x8c the same without bold, underlined;
         // FS W 1 quadruple.
-        const QList<PrintJob> jobs = parse(ESC + "!\x38"_ba + "a"_ba + FS + "!\x8c"_ba + "b"_ba
-                                           + FS + "W\x01"_ba + ESC + "-0"_ba + "c\n"_ba);
+        const QList<PrintJob> jobs = parse(ESC + "!\x38"_ba + "a"_ba + FS + "!\x8c"_ba + "b"_ba + FS
+                                           + "W\x01"_ba + ESC + "-0"_ba + "c\n"_ba);
         const QList<TextRun> runs = jobs[0].blocks[0].runs;
         QCOMPARE(runs[0].style, (TextStyle{true, 0, 2, 2}));
         QCOMPARE(runs[1].style, (TextStyle{true, 1, 2, 2}));
@@ -208,7 +208,8 @@ private slots:
 
     void magnifiedTextIsPaddedByItsWidth()
     {
-        QCOMPARE(text(ESC + "a\x01"_ba + GS + "!\x10"_ba + "AB\n"_ba), QString(22, u' ') + u"AB\n"_s);
+        QCOMPARE(text(ESC + "a\x01"_ba + GS + "!\x10"_ba + "AB\n"_ba),
+                 QString(22, u' ') + u"AB\n"_s);
     }
 
     void linesWrapAtThePaperWidth()
@@ -240,8 +241,8 @@ private slots:
 
     void initializeClearsTheLineAndTheModes()
     {
-        const QList<PrintJob> jobs = parse(ESC + "E\x01"_ba + ESC + "a\x01"_ba + "abc"_ba + ESC
-                                           + "@"_ba + "def\n"_ba);
+        const QList<PrintJob> jobs =
+            parse(ESC + "E\x01"_ba + ESC + "a\x01"_ba + "abc"_ba + ESC + "@"_ba + "def\n"_ba);
         QCOMPARE(text(jobs), u"def\n"_s);
         QCOMPARE(jobs[0].blocks[0].runs[0].style, TextStyle());
     }
@@ -266,12 +267,13 @@ private slots:
     {
         // A wrong check digit, letters in an EAN-13, CODE128 without a code set, too wide.
         const QList<PrintJob> jobs =
-            parse(GS + "k\x43\x0d"_ba + "6901234567890"_ba + GS + "k\x02"_ba + "ABC"_ba + '\0'
-                  + GS + "k\x49\x03"_ba + "ABC"_ba + GS + "w\x06"_ba + GS + "k\x49\x12"_ba
+            parse(GS + "k\x43\x0d"_ba + "6901234567890"_ba + GS + "k\x02"_ba + "ABC"_ba + '\0' + GS
+                  + "k\x49\x03"_ba + "ABC"_ba + GS + "w\x06"_ba + GS + "k\x49\x12"_ba
                   + "{B0123456789ABCDEF"_ba + "ok\n"_ba);
         QCOMPARE(text(jobs), u"ok\n"_s);
         QCOMPARE(warnings(jobs).size(), 4);
-        QVERIFY2(warnings(jobs).last().contains(u"not printed"_s), qPrintable(warnings(jobs).last()));
+        QVERIFY2(warnings(jobs).last().contains(u"not printed"_s),
+                 qPrintable(warnings(jobs).last()));
     }
 
     void code128CodeSets()
@@ -306,8 +308,8 @@ private slots:
     void rasterBandsJoinIntoOneImage()
     {
         const QByteArray band = "\xff\x00\x81\x42"_ba;
-        const QList<PrintJob> jobs = parse(raster(0, 2, band) + raster('0', 2, band)
-                                           + raster(3, 1, "\x80"_ba) + "\n"_ba);
+        const QList<PrintJob> jobs =
+            parse(raster(0, 2, band) + raster('0', 2, band) + raster(3, 1, "\x80"_ba) + "\n"_ba);
         QCOMPARE(text(jobs), u"[image 16x4]\n[image 8x1]\n\n"_s);
         const PrintBlock &image = jobs[0].blocks[0];
         QCOMPARE(image.bitmap.bits, band + band);
@@ -320,9 +322,9 @@ private slots:
 
     void cutsEndJobs()
     {
-        const QList<PrintJob> jobs = parse("a\n"_ba + GS + "V\x00"_ba + "b\n"_ba + GS
-                                           + "V\x42\x10"_ba + "c\n"_ba + ESC + "i"_ba + GS
-                                           + "V1"_ba + "d\n"_ba);
+        const QList<PrintJob> jobs =
+            parse("a\n"_ba + GS + "V\x00"_ba + "b\n"_ba + GS + "V\x42\x10"_ba + "c\n"_ba + ESC
+                  + "i"_ba + GS + "V1"_ba + "d\n"_ba);
         QCOMPARE(jobs.size(), 4); // the cut right after a cut gives no job
         QCOMPARE(renderText(jobs[0], 576), u"a\n--- cut ---\n"_s);
         QCOMPARE(jobs[1].height(), 30 + 16); // GS V 66 16 feeds 16 dots
@@ -362,23 +364,22 @@ private slots:
 
     void unknownCommandsAreSkippedWithAWarning()
     {
-        const QList<PrintJob> jobs =
-            parse("a"_ba + ESC + "Zb"_ba + GS + "yc"_ba + ESC + "V\x01"_ba + "d"_ba + ESC
-                  + bytes({'*', 0, 2, 0, 'X', 'X'}) + "e"_ba + GS + "8L"_ba
-                  + bytes({2, 0, 0, 0, 'Y', 'Y'}) + "f"_ba + "\x07"_ba + ESC + "M\x00"_ba + "\n"_ba);
+        const QList<PrintJob> jobs = parse("a"_ba + ESC + "Zb"_ba + GS + "yc"_ba + ESC + "V\x01"_ba
+                                           + "d"_ba + ESC + bytes({'*', 0, 2, 0, 'X', 'X'}) + "e"_ba
+                                           + GS + "8L"_ba + bytes({2, 0, 0, 0, 'Y', 'Y'}) + "f"_ba
+                                           + "\x07"_ba + ESC + "M\x00"_ba + "\n"_ba);
         QCOMPARE(text(jobs), u"abcdef\n"_s);
-        QCOMPARE(warnings(jobs), QStringList({u"unknown command ESC Z skipped"_s,
-                                               u"unknown command GS y skipped"_s,
-                                               u"ESC V 0x01 ignored"_s, u"ESC * 0x00 ignored"_s,
-                                               u"GS 8 L ignored"_s,
-                                               u"control byte 0x07 ignored"_s}));
+        QCOMPARE(warnings(jobs),
+                 QStringList({u"unknown command ESC Z skipped"_s, u"unknown command GS y skipped"_s,
+                              u"ESC V 0x01 ignored"_s, u"ESC * 0x00 ignored"_s, u"GS 8 L ignored"_s,
+                              u"control byte 0x07 ignored"_s}));
     }
 
     void oversizedCommandsStreamByUnbuffered()
     {
         // 2048 bytes × 1024 rows: 2 MiB of image, more than kMaxCommandBytes.
-        const QByteArray huge = GS + bytes({'v', '0', 0, 0, 8, 0, 4})
-                                + QByteArray(2048 * 1024, '\xff') + "after\n"_ba;
+        const QByteArray huge =
+            GS + bytes({'v', '0', 0, 0, 8, 0, 4}) + QByteArray(2048 * 1024, '\xff') + "after\n"_ba;
         const QList<PrintJob> jobs = parse(huge, 576, 4096);
         QCOMPARE(text(jobs), u"after\n"_s);
         QCOMPARE(warnings(jobs), QStringList(u"GS v 0 of 2097160 bytes skipped"_s));
@@ -470,8 +471,8 @@ private slots:
     void qrCodeReadsBackFromThePng()
     {
         const QByteArray data = "SPR1:T01:000042:合计=10.50"_ba;
-        const QList<PrintJob> jobs = parse("\n"_ba + ESC + "a\x01"_ba + qrCommands(data, 4)
-                                           + "\n\n"_ba + GS + "V\x00"_ba);
+        const QList<PrintJob> jobs =
+            parse("\n"_ba + ESC + "a\x01"_ba + qrCommands(data, 4) + "\n\n"_ba + GS + "V\x00"_ba);
         const ZXing::Result result = decode(png(jobs[0]), ZXing::BarcodeFormat::QRCode);
         QVERIFY(result.isValid());
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(result.bytes().data()),
@@ -494,8 +495,8 @@ private slots:
         QCOMPARE(QString::fromStdString(ean13.text()), u"6901234567892"_s);
         // The HRI under the bars.
         QVERIFY(darkPixels(image, QRect(0, eanBottom - kCellHeight, 576, kCellHeight)) > 50);
-        const ZXing::Result code128 = decode(image.copy(0, eanBottom, image.width(), 200),
-                                             ZXing::BarcodeFormat::Code128);
+        const ZXing::Result code128 =
+            decode(image.copy(0, eanBottom, image.width(), 200), ZXing::BarcodeFormat::Code128);
         QVERIFY(code128.isValid());
         QCOMPARE(QString::fromStdString(code128.text()), u"SKU-42"_s);
     }
@@ -517,9 +518,9 @@ private slots:
 
     void stylesShowInThePng()
     {
-        const QList<PrintJob> jobs = parse("Receipt\n"_ba + ESC + "E\x01"_ba + "Receipt\n"_ba
-                                           + ESC + "E\x00"_ba + ESC + "-\x02"_ba + "Receipt\n"_ba
-                                           + ESC + "-\x00"_ba + ESC + "a\x02"_ba + "R\n"_ba);
+        const QList<PrintJob> jobs =
+            parse("Receipt\n"_ba + ESC + "E\x01"_ba + "Receipt\n"_ba + ESC + "E\x00"_ba + ESC
+                  + "-\x02"_ba + "Receipt\n"_ba + ESC + "-\x00"_ba + ESC + "a\x02"_ba + "R\n"_ba);
         const QImage image = png(jobs[0]);
         const int plain = darkPixels(image, QRect(0, 0, 576, 30));
         QVERIFY(plain > 100);
