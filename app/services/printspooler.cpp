@@ -23,6 +23,12 @@ PrintSpooler::PrintSpooler(PrintQueue &queue, Ledger &ledger, PrinterLink &print
     m_retry.setSingleShot(true);
     m_retry.setInterval(2000);
     connect(&m_retry, &QTimer::timeout, this, &PrintSpooler::next);
+    m_poll.setInterval(5000);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        if (!m_sending && !m_waitingForStatus && m_printer.state() == PrinterLink::State::Ready
+            && m_printer.supportsStatus())
+            askStatus();
+    });
     connect(&m_printer, &PrinterLink::written, this, &PrintSpooler::onWritten);
     connect(&m_printer, &PrinterLink::failed, this, &PrintSpooler::onFailed);
     connect(&m_printer, &PrinterLink::statusChanged, this, &PrintSpooler::onStatus);
@@ -42,6 +48,7 @@ void PrintSpooler::start()
 {
     refreshPending();
     m_printer.open();
+    m_poll.start();
     next();
 }
 
@@ -68,12 +75,19 @@ void PrintSpooler::next()
         return setProblem(job.error().message);
     refreshPending();
     if (!*job) {
-        setProblem({});
+        // Nothing to print; what the last status said stays up until a status says otherwise.
+        if (!m_statusProblem)
+            setProblem({});
         return;
     }
     if (!m_printer.supportsStatus())
         return send(**job);
     // Paper, cover and online first: bytes sent to a printer that is out of paper may be lost.
+    askStatus();
+}
+
+void PrintSpooler::askStatus()
+{
     m_waitingForStatus = true;
     m_printer.queryStatus();
 }
@@ -95,11 +109,13 @@ void PrintSpooler::onStatus(const escpos::PrinterStatus &status)
         problem = tr("Printer offline or in error: sales are saved, %n receipt(s) waiting. "
                      "Check the printer.",
                      nullptr, int(m_pending));
-    if (!problem.isEmpty()) {
+    m_statusProblem = !problem.isEmpty();
+    if (m_statusProblem) {
         setProblem(problem);
         m_retry.start();
         return;
     }
+    setProblem({});
     const Result<std::optional<PrintJob>> job = m_queue.next();
     if (job && *job)
         send(**job);

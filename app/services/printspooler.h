@@ -44,6 +44,9 @@ public:
     qint64 pending() const { return m_pending; }
     // How long to wait before trying a failed job again (tests shorten it).
     void setRetryInterval(int ms) { m_retry.setInterval(ms); }
+    // How often an idle spooler asks the printer's status, so that paper running out shows
+    // before the next sale needs it (tests shorten it).
+    void setPollInterval(int ms) { m_poll.setInterval(ms); }
 
 signals:
     // problem() or pending() changed.
@@ -53,6 +56,7 @@ signals:
 
 private:
     void next();
+    void askStatus();
     void send(const PrintJob &job);
     Result<QByteArray> render(const PrintJob &job);
     void onWritten(qint64 jobId);
@@ -68,8 +72,10 @@ private:
     ReceiptContext m_context;
     escpos::PrinterProfile m_profile;
     QTimer m_retry;
+    QTimer m_poll;
     std::optional<PrintJob> m_sending; // the job the printer has now
     bool m_waitingForStatus = false;
+    bool m_statusProblem = false; // problem() comes from the printer's last status
     QString m_problem;
     qint64 m_pending = 0;
 };

@@ -57,6 +57,7 @@ private slots:
     void cleanup();
     void cashSalePrintsItsReceiptAndOpensTheDrawer();
     void outOfPaperHoldsReceiptsInOrder();
+    void paperRunningOutShowsBeforeTheNextSale();
     void printerGoneAndBack();
     void reprintSaysSo();
     void crashBeforeTheJobWasMarkedPrintsItAgain();
@@ -200,6 +201,19 @@ void TestPrintSpooler::outOfPaperHoldsReceiptsInOrder()
     QCOMPARE(m_spooler->pending(), 0);
     QVERIFY(readText(printed.at(0).at(1).toString()).contains(u"000001"_s));
     QVERIFY(readText(printed.at(1).at(1).toString()).contains(u"000002"_s));
+}
+
+void TestPrintSpooler::paperRunningOutShowsBeforeTheNextSale()
+{
+    m_spooler->setPollInterval(100);
+    QTest::qWait(300);
+    QVERIFY(m_spooler->problem().isEmpty());
+    m_printer->command(u"paper out"); // no sale waiting: the idle spooler notices by itself
+    QTRY_VERIFY(m_spooler->problem().contains(u"out of paper"_s));
+    QTest::qWait(500); // and it stays up while the paper is out
+    QVERIFY(m_spooler->problem().contains(u"out of paper"_s));
+    m_printer->command(u"paper in");
+    QTRY_VERIFY(m_spooler->problem().isEmpty());
 }
 
 void TestPrintSpooler::printerGoneAndBack()
