@@ -4,13 +4,11 @@
 
 namespace smartpos {
 
-namespace {
-bool allDigits(QStringView text)
+bool isAsciiDigits(QStringView text)
 {
     return !text.isEmpty()
            && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
-} // namespace
 
 int checkDigitFor(QStringView body)
 {
@@ -26,7 +24,7 @@ int checkDigitFor(QStringView body)
 
 bool hasValidCheckDigit(QStringView digits)
 {
-    if (digits.size() < 2 || !allDigits(digits))
+    if (digits.size() < 2 || !isAsciiDigits(digits))
         return false;
     return checkDigitFor(digits.chopped(1)) == digits.back().unicode() - '0';
 }
@@ -34,7 +32,7 @@ bool hasValidCheckDigit(QStringView digits)
 ProductCode normalizeProductCode(QStringView scanned)
 {
     const QStringView code = scanned.trimmed();
-    if (!allDigits(code))
+    if (!isAsciiDigits(code))
         return {QString(), BarcodeProblem::NotDigits};
     if (code.size() != 8 && code.size() != 12 && code.size() != 13)
         return {QString(), BarcodeProblem::BadLength};
@@ -58,7 +56,8 @@ QString VariableCodeLayout::toString() const
 std::optional<VariableCodeLayout> VariableCodeLayout::fromString(QStringView text)
 {
     const auto parts = text.split(u':');
-    if (parts.size() < 4 || parts.size() > 5 || !allDigits(parts[0]) || !parts[0].startsWith(u'2'))
+    if (parts.size() < 4 || parts.size() > 5 || !isAsciiDigits(parts[0])
+        || !parts[0].startsWith(u'2'))
         return std::nullopt;
     VariableCodeLayout layout;
     layout.prefix = parts[0].toString();
@@ -104,7 +103,7 @@ std::optional<VariableCode> decodeVariableCode(QStringView gtin13,
 
 QString canonicalPlu(QStringView digits)
 {
-    if (!allDigits(digits))
+    if (!isAsciiDigits(digits))
         return {};
     while (digits.startsWith(u'0'))
         digits = digits.sliced(1);

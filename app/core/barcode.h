@@ -9,6 +9,10 @@
 
 namespace smartpos {
 
+// 1 or more ASCII digits and nothing else (QChar::isDigit also takes full-width and other
+// scripts' digits, which no barcode or scale label carries).
+bool isAsciiDigits(QStringView text);
+
 // GS1 mod-10 check digit over all digits but the last; true when the last digit matches.
 bool hasValidCheckDigit(QStringView digits);
 // The check digit that completes `body` (a code without its last digit).

@@ -14,11 +14,6 @@ bool isAsciiDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-bool isAsciiDigits(QStringView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isAsciiDigit);
-}
-
 // Masks every run of digits longer than a product code: it may be a payment code, scanned alone
 // or with stray characters around it. Masking keeps the length, so positions stay valid.
 QString maskLongDigitRuns(QStringView text)

@@ -8,12 +8,6 @@ namespace smartpos {
 
 namespace {
 
-bool isAsciiDigits(QStringView text)
-{
-    return !text.isEmpty()
-           && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
 // Characters a product text must not hold: controls (NUL, tab, line breaks), invisible format
 // characters (bidi overrides that reorder a receipt, zero-width spaces, U+FEFF), line and
 // paragraph separators, and what is no character at all (unpaired surrogates, private use,
@@ -147,10 +141,10 @@ bool CatalogCsvReader::next(CatalogRow *row)
             return fail(tr("%1 holds a control or invisible character (U+%2): retype it")
                             .arg(text.column,
                                  QString::number(uint(*c), 16).toUpper().rightJustified(4, u'0')));
-        if (characterCount(text.value) > text.maxLength)
+        if (const qsizetype length = characterCount(text.value); length > text.maxLength)
             return fail(tr("%1 has %2 characters; at most %3 fit a receipt line")
                             .arg(text.column)
-                            .arg(characterCount(text.value))
+                            .arg(length)
                             .arg(text.maxLength));
     }
     Product &p = row->product;

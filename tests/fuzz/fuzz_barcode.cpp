@@ -26,16 +26,6 @@ using smartpos::fuzz::quoted;
 
 namespace {
 
-bool isAsciiDigits(QStringView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (const QChar c : text)
-        if (c < u'0' || c > u'9')
-            return false;
-    return true;
-}
-
 // GS1 mod 10: weights 3, 1, 3 … from the digit left of the check digit.
 int referenceCheckDigit(QStringView body)
 {
@@ -49,7 +39,7 @@ int referenceCheckDigit(QStringView body)
 
 bool referenceValid(QStringView digits)
 {
-    return digits.size() >= 2 && isAsciiDigits(digits)
+    return digits.size() >= 2 && fuzz::isAsciiDigits(digits)
            && referenceCheckDigit(digits.chopped(1)) == digits.back().unicode() - '0';
 }
 
@@ -79,7 +69,7 @@ void checkDecoded(const QString &gtin, const QList<VariableCodeLayout> &layouts)
     FUZZ_CHECK(decoded->kind == best->value, gtin + u' ' + best->toString());
     // The PLU as the catalog keys it: its digits without the leading zeros the label prints.
     FUZZ_CHECK(decoded->plu.size() <= best->pluDigits && !decoded->plu.startsWith(u'0')
-                   && (decoded->plu.isEmpty() || isAsciiDigits(decoded->plu)),
+                   && (decoded->plu.isEmpty() || fuzz::isAsciiDigits(decoded->plu)),
                gtin + u' ' + best->toString() + u' ' + decoded->plu);
     FUZZ_CHECK(decoded->markdown == best->markdown, gtin + u' ' + best->toString());
     FUZZ_CHECK(decoded->value >= 0, gtin);
@@ -113,7 +103,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!layout)
                 continue;
             FUZZ_CHECK(layout->isConsistent(), trimmed);
-            FUZZ_CHECK(isAsciiDigits(layout->prefix) && layout->prefix.startsWith(u'2'), trimmed);
+            FUZZ_CHECK(fuzz::isAsciiDigits(layout->prefix) && layout->prefix.startsWith(u'2'),
+                       trimmed);
             FUZZ_CHECK(layout->pluDigits >= 1 && layout->valueDigits >= 1, trimmed);
             const auto again = VariableCodeLayout::fromString(layout->toString());
             FUZZ_CHECK(again && sameLayout(*again, *layout),
@@ -125,7 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const ProductCode code = normalizeProductCode(scanned);
     const QStringView trimmed = QStringView(scanned).trimmed();
     if (code.isValid()) {
-        FUZZ_CHECK((code.gtin.size() == 8 || code.gtin.size() == 13) && isAsciiDigits(code.gtin),
+        FUZZ_CHECK((code.gtin.size() == 8 || code.gtin.size() == 13)
+                       && fuzz::isAsciiDigits(code.gtin),
                    quoted(bytes) + QStringLiteral(" → ") + code.gtin);
         FUZZ_CHECK(referenceValid(code.gtin) && hasValidCheckDigit(code.gtin),
                    quoted(bytes) + QStringLiteral(" accepted with a wrong check digit: ")
@@ -139,7 +131,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         FUZZ_CHECK(code.gtin.isEmpty(), quoted(bytes));
         BarcodeProblem expected = BarcodeProblem::None;
-        if (!isAsciiDigits(trimmed))
+        if (!fuzz::isAsciiDigits(trimmed))
             expected = BarcodeProblem::NotDigits;
         else if (trimmed.size() != 8 && trimmed.size() != 12 && trimmed.size() != 13)
             expected = BarcodeProblem::BadLength;
@@ -151,7 +143,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                  .arg(int(expected)));
     }
     // The check digit helpers agree with the reference on any digits.
-    if (isAsciiDigits(trimmed) && trimmed.size() >= 2) {
+    if (fuzz::isAsciiDigits(trimmed) && trimmed.size() >= 2) {
         FUZZ_CHECK(hasValidCheckDigit(trimmed) == referenceValid(trimmed), quoted(bytes));
         FUZZ_CHECK(checkDigitFor(trimmed.chopped(1)) == referenceCheckDigit(trimmed.chopped(1)),
                    quoted(bytes));

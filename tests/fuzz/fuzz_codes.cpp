@@ -27,16 +27,6 @@ bool isAsciiDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-bool isAsciiDigits(QStringView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (const QChar c : text)
-        if (!isAsciiDigit(c))
-            return false;
-    return true;
-}
-
 qsizetype longestDigitRun(QStringView text)
 {
     qsizetype longest = 0;
@@ -86,7 +76,7 @@ void check(QByteArrayView bytes, const QString &scan, const QList<VariableCodeLa
         expected = CodeKind::Coupon, payload = code.sliced(couponCodePrefix.size()).toString();
     else if (code.startsWith(receiptCodePrefix))
         expected = CodeKind::Receipt, payload = code.sliced(receiptCodePrefix.size()).toString();
-    else if (isAsciiDigits(code)) {
+    else if (fuzz::isAsciiDigits(code)) {
         const int prefix = code.size() >= 2 ? code.first(2).toInt() : -1;
         if (code.size() == 18 && prefix >= 10 && prefix <= 15)
             wallet = PaymentWallet::WeChatPay;

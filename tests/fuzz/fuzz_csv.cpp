@@ -31,16 +31,6 @@ namespace {
 
 constexpr int maxRows = 5000; // inputs are at most a few KiB; this only bounds a runaway loop
 
-bool isAsciiDigits(QStringView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (const QChar c : text)
-        if (c < u'0' || c > u'9')
-            return false;
-    return true;
-}
-
 // Well-formed GB18030: a byte up to 0x7F; 0x81–0xFE then 0x40–0x7E or 0x80–0xFE; or four bytes
 // 0x81–0xFE 0x30–0x39 0x81–0xFE 0x30–0x39 in the two ranges that map to Unicode (U+0080…U+FFFF
 // and U+10000…U+10FFFF).
@@ -207,7 +197,7 @@ void checkCatalog(const QByteArray &body)
         if (!p.plu.isEmpty()) {
             // ASCII digits a scale label carries (5 with the default layouts), without the
             // leading zeros the label prints: the catalog's key for it.
-            FUZZ_CHECK(isAsciiDigits(p.plu) && p.plu.size() <= 5 && !p.plu.startsWith(u'0'),
+            FUZZ_CHECK(fuzz::isAsciiDigits(p.plu) && p.plu.size() <= 5 && !p.plu.startsWith(u'0'),
                        QStringLiteral("PLU ") + fuzz::quotedText(p.plu) + QStringLiteral(": ")
                            + where);
             FUZZ_CHECK(!plus.contains(p.plu), QStringLiteral("PLU twice: ") + where);

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringView>
 
 #include <cstdio>
 #include <cstdlib>
@@ -46,7 +47,21 @@ inline QString quoted(QByteArrayView bytes)
     }
     return out + QLatin1Char('"');
 }
-inline QString quotedText(const QString &text) { return quoted(QByteArrayView(text.toUtf8())); }
+inline QString quotedText(const QString &text)
+{
+    return quoted(QByteArrayView(text.toUtf8()));
+}
+
+// 1 or more digits 0-9 and nothing else (a reference independent of the code under test).
+inline bool isAsciiDigits(QStringView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (const QChar c : text)
+        if (c < u'0' || c > u'9')
+            return false;
+    return true;
+}
 
 // Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
 inline bool validUtf8(QByteArrayView bytes)
@@ -85,8 +100,8 @@ inline bool validUtf8(QByteArrayView bytes)
 
 } // namespace smartpos::fuzz
 
-#define FUZZ_CHECK(condition, detail)                                                            \
-    do {                                                                                         \
-        if (!(condition))                                                                        \
-            ::smartpos::fuzz::failed(__FILE__, __LINE__, #condition, (detail));                  \
+#define FUZZ_CHECK(condition, detail)                                                              \
+    do {                                                                                           \
+        if (!(condition))                                                                          \
+            ::smartpos::fuzz::failed(__FILE__, __LINE__, #condition, (detail));                    \
     } while (false)
