@@ -1,5 +1,6 @@
 #include "devicecommands.h"
 
+#include "printer/logo.h"
 #include "printer/testpage.h"
 #include "transport/printerlink.h"
 
@@ -46,6 +47,14 @@ int printerTest(const Invocation &invocation)
         return usage(error, invocation.command);
     const escpos::PrinterProfile profile =
         width == 58 ? escpos::PrinterProfile::mm58() : escpos::PrinterProfile::mm80();
+    escpos::MonoBitmap logo;
+    if (invocation.isSet(QStringLiteral("logo"))) {
+        auto loaded =
+            escpos::logoFromFile(invocation.value(QStringLiteral("logo")), profile, &error);
+        if (!loaded)
+            return usage(error, invocation.command);
+        logo = *loaded;
+    }
 
     // Waits for the printer in an event loop: the link itself never blocks.
     QEventLoop loop;
@@ -55,7 +64,7 @@ int printerTest(const Invocation &invocation)
                      [&](devices::PrinterLink::State state, const QString &message) {
                          if (state == devices::PrinterLink::State::Ready && !sent) {
                              sent = true;
-                             printer->send(1, escpos::testPage(profile, printer->uri()));
+                             printer->send(1, escpos::testPage(profile, printer->uri(), logo));
                          } else if (state == devices::PrinterLink::State::Unavailable && !sent) {
                              failure = message;
                              loop.quit();
@@ -95,7 +104,7 @@ QList<Command> deviceCommands()
          {},
          devicesList},
         {{QStringLiteral("printer"), QStringLiteral("test")},
-         QStringLiteral("[--width 58|80] URI"),
+         QStringLiteral("[--width 58|80] [--logo FILE] URI"),
          QStringLiteral("print a test page (Chinese, English, QR, EAN-13, image, cut)"),
          QStringLiteral("Prints a test page on the printer at URI (usb://VID:PID[/SERIAL], "
                         "serial:///dev/ttyUSB0?baud=115200&flow=rtscts, tcp://HOST:9100, "
@@ -103,7 +112,10 @@ QList<Command> deviceCommands()
                         "EAN-13, a QR code, an image and a cut. Exits 1 with the reason when the "
                         "printer cannot be reached or does not take the page within 15 s."),
          {{QStringLiteral("width"), QStringLiteral("MM"),
-           QStringLiteral("paper width: 58 (32 columns) or 80 (48 columns, default)")}},
+           QStringLiteral("paper width: 58 (32 columns) or 80 (48 columns, default)")},
+          {QStringLiteral("logo"), QStringLiteral("FILE"),
+           QStringLiteral("print this image (receipt/logo in smartpos.ini) instead of the test "
+                          "pattern, as receipts will")}},
          {QStringLiteral("URI")},
          printerTest},
     };

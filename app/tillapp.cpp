@@ -1,6 +1,7 @@
 #include "tillapp.h"
 
 #include "ledger/printqueue.h"
+#include "printer/logo.h"
 #include "scanner/keyboardwedge.h"
 #include "services/appdata.h"
 #include "services/printspooler.h"
@@ -129,10 +130,18 @@ void TillApp::startPrinter()
     context.terminal =
         config.terminalName.isEmpty() ? m_data->ledger.terminalId().left(8) : config.terminalName;
     context.language = config.printer.language;
-    m_spooler = std::make_unique<PrintSpooler>(
-        *m_printQueue, m_data->ledger, *m_printerLink, m_data->clock, context,
-        config.printer.widthMm == 58 ? escpos::PrinterProfile::mm58()
-                                     : escpos::PrinterProfile::mm80());
+    const escpos::PrinterProfile profile = config.printer.widthMm == 58
+                                               ? escpos::PrinterProfile::mm58()
+                                               : escpos::PrinterProfile::mm80();
+    if (!config.printer.logo.isEmpty()) {
+        // Receipts print without it rather than not at all; `printer test --logo` shows why.
+        if (auto logo = escpos::logoFromFile(config.printer.logo, profile, &error))
+            context.logo = *logo;
+        else
+            qCWarning(lcUi).noquote() << "receipt logo:" << error;
+    }
+    m_spooler = std::make_unique<PrintSpooler>(*m_printQueue, m_data->ledger, *m_printerLink,
+                                               m_data->clock, context, profile);
     m_cashier->setPrintSpooler(m_spooler.get());
     m_spooler->start();
 }

@@ -60,6 +60,15 @@ AppConfig AppConfig::load(const QString &dataDir)
                               : receiptLanguage == u"en"  ? ReceiptLanguage::English
                                                           : ReceiptLanguage::Both;
     config.printer.footer = settings.value(QStringLiteral("receipt/footer")).toString();
+    if (const QString logo = settings.value(QStringLiteral("receipt/logo")).toString().trimmed();
+        !logo.isEmpty())
+        config.printer.logo = QDir(dataDir).absoluteFilePath(logo);
+    config.devices.serialScanner =
+        settings.value(QStringLiteral("scanner/serial")).toString().trimmed();
+    config.devices.poleDisplay =
+        settings.value(QStringLiteral("display/pole")).toString().trimmed();
+    config.devices.cameraId =
+        settings.value(QStringLiteral("camera/device")).toByteArray().trimmed();
     config.language = settings.value(QStringLiteral("ui/language")).toString();
     config.wedgeMaxGapMs =
         qBound(5, settings.value(QStringLiteral("scanner/wedge_max_gap_ms"), 40).toInt(), 500);

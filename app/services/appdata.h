@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/storerules.h"
-#include "receipt.h"
 #include "core/clock.h"
+#include "core/storerules.h"
 #include "ledger/catalogstore.h"
 #include "ledger/datadirlock.h"
 #include "ledger/ledger.h"
+#include "receipt.h"
 
 #include <QString>
 
@@ -13,10 +13,18 @@ namespace smartpos {
 
 // The receipt printer ([printer] and [receipt] in smartpos.ini); no URI: the till has none.
 struct PrinterConfig {
-    QString uri;     // usb://…, serial://…, tcp://…, file://… (docs/hardware.md)
+    QString uri;      // usb://…, serial://…, tcp://…, file://… (docs/hardware.md)
     int widthMm = 80; // 58 or 80
     ReceiptLanguage language = ReceiptLanguage::Both;
     QString footer;
+    QString logo; // an image file (absolute, or relative to the data directory); empty: none
+};
+
+// Devices besides the printer, each one URI (docs/hardware.md); empty: not used.
+struct DeviceConfig {
+    QString serialScanner; // serial:///dev/ttyACM0?baud=9600&terminator=cr
+    QString poleDisplay;   // serial:///dev/ttyUSB1?baud=9600&encoding=gb18030
+    QByteArray cameraId;   // the camera the cashier's camera view opens; empty: the default one
 };
 
 // The terminal's settings (smartpos.ini in the data directory, mode 0600).
@@ -26,6 +34,7 @@ struct AppConfig {
     QString storePhone;
     QString terminalName; // on receipts; empty: the start of the terminal id
     PrinterConfig printer;
+    DeviceConfig devices;
     QString language;       // "zh_CN", "en", or empty for the system locale
     int wedgeMaxGapMs = 40; // keys closer than this belong to a scanner burst
     StoreRules rules;       // scale-label layouts and money limits

@@ -212,7 +212,7 @@ ReceiptDocument receiptFor(const Sale &sale, qint64 seq, const QString &receiptC
         b.sentence(footerWords, center);
     else
         b.text(context.footer, center);
-    return ReceiptDocument{b.take()};
+    return ReceiptDocument{b.take(), context.logo};
 }
 
 QString ReceiptDocument::toText(int columns) const
@@ -247,6 +247,10 @@ QByteArray ReceiptDocument::toEscPos(const escpos::PrinterProfile &profile) cons
 {
     escpos::Encoder printer(profile);
     printer.initialize();
+    if (logo.width > 0) {
+        printer.align(escpos::Align::Center);
+        printer.raster(logo);
+    }
     const int columns = profile.columns;
     for (const ReceiptLine &line : lines) {
         // Alignment is applied by the layout (padding), so a wrapped line stays where the text

@@ -22,6 +22,7 @@ struct ReceiptContext {
     QString cashier;  // empty until cashiers sign in
     QTimeZone timeZone = QTimeZone::systemTimeZone();
     ReceiptLanguage language = ReceiptLanguage::Both;
+    escpos::MonoBitmap logo; // printed above the store's name; empty: none (escpos/logo.h)
 };
 
 // A receipt independent of any printer: lines of text, label-and-amount pairs, rules, a QR code.
@@ -38,6 +39,7 @@ struct ReceiptLine {
 
 struct ReceiptDocument {
     QList<ReceiptLine> lines;
+    escpos::MonoBitmap logo; // on paper only: the text version leaves it out
 
     // Each line laid out in `columns` columns (a CJK character takes two); the QR as
     // "[QR <data>]". Lines end with '\n'.

@@ -20,7 +20,8 @@ MonoBitmap ringsBitmap(int size)
     return bitmap;
 }
 
-QByteArray testPage(const PrinterProfile &profile, const QString &printerName)
+QByteArray testPage(const PrinterProfile &profile, const QString &printerName,
+                    const MonoBitmap &logo)
 {
     Encoder page(profile);
     const int columns = profile.columns;
@@ -42,7 +43,7 @@ QByteArray testPage(const PrinterProfile &profile, const QString &printerName)
     page.style({}).line(QString(columns, u'-'));
     page.align(Align::Center).ean13(QStringLiteral("6901234567892")).line();
     page.qr("SmartPOS printer test 打印测试", 6).line();
-    page.raster(ringsBitmap(96)).line();
+    page.raster(logo.width > 0 ? logo : ringsBitmap(96)).line();
     page.line(QStringLiteral("%1 columns, %2 dots").arg(columns).arg(profile.dotsPerLine));
     page.feed(3).cut(CutKind::Partial);
     return page.bytes();

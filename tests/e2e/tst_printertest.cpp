@@ -7,6 +7,7 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -60,20 +61,34 @@ void TestPrinterTest::printsOnTheVirtualPrinter_data()
 {
     QTest::addColumn<int>("width");
     QTest::addColumn<int>("dots");
-    QTest::newRow("80 mm") << 80 << 576;
-    QTest::newRow("58 mm") << 58 << 384;
+    QTest::addColumn<QSize>("logo"); // empty: the test pattern
+    QTest::addColumn<QString>("image");
+    QTest::newRow("80 mm") << 80 << 576 << QSize() << u"[image 96x96]"_s;
+    QTest::newRow("58 mm") << 58 << 384 << QSize() << u"[image 96x96]"_s;
+    // The store's logo instead, scaled to the paper: 768 × 200 fits 58 mm as 384 × 100.
+    QTest::newRow("58 mm, logo") << 58 << 384 << QSize(768, 200) << u"[image 384x100]"_s;
 }
 
 void TestPrinterTest::printsOnTheVirtualPrinter()
 {
     QFETCH(int, width);
     QFETCH(int, dots);
+    QFETCH(QSize, logo);
+    QFETCH(QString, image);
     QTemporaryDir out;
     sim::PrinterSim printer(out.path(), dots);
     QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
     QSignalSpy printed(&printer, &sim::PrinterSim::printed);
     const QString uri = u"tcp://127.0.0.1:%1"_s.arg(printer.serverPort());
-    const Run run = admin({u"printer"_s, u"test"_s, u"--width"_s, QString::number(width), uri});
+    QStringList args{u"printer"_s, u"test"_s, u"--width"_s, QString::number(width)};
+    if (logo.isValid()) {
+        QImage picture(logo, QImage::Format_RGB32);
+        picture.fill(Qt::darkGreen);
+        const QString file = out.filePath(u"logo.png"_s);
+        QVERIFY(picture.save(file));
+        args << u"--logo"_s << file;
+    }
+    const Run run = admin(args << uri);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(uri));
     QTRY_COMPARE(printed.size(), 1);
@@ -81,8 +96,8 @@ void TestPrinterTest::printsOnTheVirtualPrinter()
     QVERIFY(text.open(QIODevice::ReadOnly));
     const QString page = QString::fromUtf8(text.readAll());
     for (const QString &expected :
-         {u"打印测试 Printer test"_s, u"可口可乐"_s, u"[EAN13 6901234567892]"_s, u"[QR "_s,
-          u"[image 96x96]"_s, u"%1 columns"_s.arg(width == 58 ? 32 : 48)})
+         {u"打印测试 Printer test"_s, u"可口可乐"_s, u"[EAN13 6901234567892]"_s, u"[QR "_s, image,
+          u"%1 columns"_s.arg(width == 58 ? 32 : 48)})
         QVERIFY2(page.contains(expected), qPrintable(expected + u"\n"_s + page));
 }
 
@@ -106,6 +121,17 @@ void TestPrinterTest::badUri()
     const Run run = admin({u"printer"_s, u"test"_s, u"lpt1"_s});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"is not a printer address"_s), qPrintable(run.err));
+    // A logo that is not an image is said before anything is sent.
+    QTemporaryDir dir;
+    const QString notImage = dir.filePath(u"logo.png"_s);
+    QFile file(notImage);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("sku,name\n") > 0);
+    file.close();
+    const Run logo =
+        admin({u"printer"_s, u"test"_s, u"--logo"_s, notImage, u"tcp://127.0.0.1:9"_s});
+    QCOMPARE(logo.exitCode, 2);
+    QVERIFY2(logo.err.contains(u"The logo %1 cannot be read"_s.arg(notImage)),
+             qPrintable(logo.err));
 }
 
 QTEST_MAIN(TestPrinterTest)

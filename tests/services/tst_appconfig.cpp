@@ -34,6 +34,7 @@ private slots:
     void limits();
     void markdownLayout();
     void fileKeptPrivate();
+    void devices();
 };
 
 void TestAppConfig::defaults()
@@ -97,6 +98,28 @@ void TestAppConfig::fileKeptPrivate()
     QCOMPARE(QFile::permissions(QDir(dir.path()).filePath(u"smartpos.ini"_s))
                  & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
              QFileDevice::Permissions());
+}
+
+void TestAppConfig::devices()
+{
+    QTemporaryDir dir;
+    const AppConfig none = loadWith(dir, "[store]\nname=Shop\n");
+    QVERIFY(none.printer.logo.isEmpty());
+    QVERIFY(none.devices.serialScanner.isEmpty());
+    QVERIFY(none.devices.poleDisplay.isEmpty());
+    QVERIFY(none.devices.cameraId.isEmpty());
+
+    // A relative logo lives in the data directory; surrounding spaces (an editor's) are dropped.
+    const AppConfig set = loadWith(dir, "[receipt]\nlogo = logo.png \n"
+                                        "[scanner]\nserial=\"serial:///dev/ttyACM0?baud=9600\"\n"
+                                        "[display]\npole=serial:///dev/ttyUSB1\n"
+                                        "[camera]\ndevice=/dev/video2\n");
+    QCOMPARE(set.printer.logo, QDir(dir.path()).filePath(u"logo.png"_s));
+    QCOMPARE(set.devices.serialScanner, u"serial:///dev/ttyACM0?baud=9600"_s);
+    QCOMPARE(set.devices.poleDisplay, u"serial:///dev/ttyUSB1"_s);
+    QCOMPARE(set.devices.cameraId, QByteArray("/dev/video2"));
+    const AppConfig absolute = loadWith(dir, "[receipt]\nlogo=/srv/shop/logo.png\n");
+    QCOMPARE(absolute.printer.logo, u"/srv/shop/logo.png"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAppConfig)

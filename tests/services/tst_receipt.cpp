@@ -58,6 +58,7 @@ private slots:
     void everyLineFits_data();
     void everyLineFits();
     void escPos();
+    void logoOnPaperOnly();
 };
 
 void TestReceipt::bothLanguagesAt32Columns()
@@ -174,6 +175,22 @@ void TestReceipt::escPos()
     QVERIFY(bytes.contains(QByteArray(gb18030.encode(u"合计"_s))));
     QVERIFY(bytes.contains("Subtotal"));
     QVERIFY(bytes.lastIndexOf("\x1dV") > bytes.lastIndexOf("Thank you")); // then the cut
+}
+
+void TestReceipt::logoOnPaperOnly()
+{
+    ReceiptContext context = demoContext(ReceiptLanguage::Both);
+    const ReceiptDocument plain = receiptFor(demoSale(), 123, code, context);
+    context.logo = {16, 2, QByteArray("\xff\x00\x0f\xf0", 4)};
+    const ReceiptDocument withLogo = receiptFor(demoSale(), 123, code, context);
+    // The preview has no pixels to show; the paper gets the image centred above the name.
+    QCOMPARE(withLogo.toText(32), plain.toText(32));
+    const QByteArray bytes = withLogo.toEscPos(escpos::PrinterProfile::mm58());
+    const QByteArray centredImage("\x1b\x61\x01\x1dv0\x00\x02\x00\x02\x00\xff\x00\x0f\xf0", 15);
+    QVERIFY(bytes.startsWith("\x1b@"));
+    QVERIFY(bytes.indexOf(centredImage) > 0);
+    QVERIFY(bytes.indexOf(centredImage) < bytes.indexOf("SmartPOS"));
+    QCOMPARE(bytes.size() - plain.toEscPos(escpos::PrinterProfile::mm58()).size(), 3 + 8 + 4);
 }
 
 QTEST_GUILESS_MAIN(TestReceipt)
