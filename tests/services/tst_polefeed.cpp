@@ -1,0 +1,137 @@
+// What the pole display shows through a sale, as a customer reads it: welcome, each item with its
+// amount and the running total, the total to pay, then paid and change; Chinese and English;
+// never more than 20 columns, the amount never cut.
+#include "ledger/catalogstore.h"
+#include "ledger/ledger.h"
+#include "printer/escpos.h"
+#include "services/polefeed.h"
+#include "services/salesession.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace smartpos;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString cola = u"6928804995534"_s;      // 可口可乐 330ml 罐装, ¥3.00
+const QString dumplings = u"6932516911126"_s; // 湾仔码头 玉米猪肉水饺 480g, ¥32.90
+
+// Independently of the feed: left and right on one line of 20 columns.
+QString row(const QString &left, const QString &right)
+{
+    const int free =
+        PoleFeed::columns - escpos::displayColumns(left) - escpos::displayColumns(right);
+    return left + QString(free, u' ') + right;
+}
+} // namespace
+
+class TestPoleFeed : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CatalogStore> m_catalog;
+    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<SaleSession> m_session;
+
+    void verifyFits(const PoleText &text)
+    {
+        for (const QString &line : {text.upper, text.lower})
+            QVERIFY2(escpos::displayColumns(line) <= PoleFeed::columns, qPrintable(line));
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(QDir().mkpath(m_dir->filePath(u"keys"_s)));
+        m_catalog = std::make_unique<CatalogStore>();
+        QVERIFY_OK(m_catalog->open(m_dir->path()));
+        const ImportReport report =
+            m_catalog->importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv"));
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        m_ledger = std::make_unique<Ledger>();
+        QVERIFY_OK(m_ledger->open(m_dir->path(), m_dir->filePath(u"keys"_s)));
+        m_clock =
+            std::make_unique<ManualClock>(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC));
+        m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock, StoreRules());
+    }
+
+    void cleanup()
+    {
+        m_session.reset();
+        m_ledger.reset();
+        m_catalog.reset();
+        m_clock.reset();
+        m_dir.reset();
+    }
+
+    void englishThroughASale()
+    {
+        PoleFeed feed(*m_session, u"SmartPOS 便利店 Century Avenue"_s);
+        QSignalSpy changed(&feed, &PoleFeed::textChanged);
+        QCOMPARE(feed.text(), (PoleText{u"SmartPOS 便利店"_s, u"Welcome"_s}));
+
+        QVERIFY(m_session->scan(cola));
+        QCOMPARE(feed.text(),
+                 (PoleText{row(u"Coca-Cola Can"_s, u"¥3.00"_s), row(u"TOTAL"_s, u"¥3.00"_s)}));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.last().at(0).toString(), feed.text().upper);
+
+        // "Wanchai Ferry Pork & Corn Dumplings 480g" is cut at a word to leave room for the amount.
+        QVERIFY(m_session->scan(dumplings));
+        QCOMPARE(feed.text(),
+                 (PoleText{row(u"Wanchai Ferry"_s, u"¥32.90"_s), row(u"TOTAL"_s, u"¥35.90"_s)}));
+
+        QVERIFY(m_session->beginTender());
+        QCOMPARE(feed.text(), (PoleText{row(u"TOTAL"_s, u"¥35.90"_s), u"Please pay"_s}));
+        QVERIFY(m_session->payCash(Money::fromYuan(50)));
+        QCOMPARE(feed.text(),
+                 (PoleText{row(u"PAID"_s, u"¥50.00"_s), row(u"CHANGE"_s, u"¥14.10"_s)}));
+        m_session->startNextSale();
+        QCOMPARE(feed.text().lower, u"Welcome"_s);
+    }
+
+    void chineseCountsTwoColumnsACharacter()
+    {
+        PoleFeed feed(*m_session, u"SmartPOS 便利店"_s);
+        feed.setChinese(true);
+        QCOMPARE(feed.text().lower, u"欢迎光临"_s);
+        QVERIFY(m_session->scan(dumplings));
+        const PoleText text = feed.text();
+        verifyFits(text);
+        // Cut between Chinese characters: 湾仔码头 玉米 fills the 13 columns the amount leaves.
+        QCOMPARE(text.upper, row(u"湾仔码头 玉米"_s, u"¥32.90"_s));
+        QCOMPARE(text.lower, row(u"合计"_s, u"¥32.90"_s));
+    }
+
+    void amountNearTheLimitStaysWhole()
+    {
+        // A large amount: the label gives way, the amount does not.
+        PoleFeed feed(*m_session, u"Shop"_s);
+        QVERIFY(m_session->scan(cola));
+        QVERIFY(m_session->setQuantity(0, 999));
+        const PoleText text = feed.text();
+        QVERIFY2(text.upper.endsWith(u"¥2997.00"_s), qPrintable(text.upper));
+        verifyFits(text);
+    }
+
+    void sameTextIsNotSentAgain()
+    {
+        PoleFeed feed(*m_session, u"Shop"_s);
+        QSignalSpy changed(&feed, &PoleFeed::textChanged);
+        feed.setChinese(false); // nothing changes
+        QCOMPARE(changed.size(), 0);
+        feed.setChinese(true);
+        QCOMPARE(changed.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoleFeed)
+#include "tst_polefeed.moc"
