@@ -91,7 +91,7 @@ void ConnectedLink::open()
 {
     if (state() != State::Closed)
         return;
-    m_retryMs = firstRetryMs;
+    m_backoff.reset();
     // The attempt starts from the event loop, so it never reports from within open(); and before
     // stateChanged, so that a slot that closes the link at once stops it.
     m_retryTimer.start(0);
@@ -164,7 +164,7 @@ void ConnectedLink::queryStatus()
 
 void ConnectedLink::deviceConnected()
 {
-    m_retryMs = firstRetryMs;
+    m_backoff.reset();
     setState(State::Ready);
     // A slot of stateChanged may have closed the link, or sent a job or asked for the status
     // itself (which then started).
@@ -237,8 +237,7 @@ void ConnectedLink::statusBytes(QByteArrayView bytes)
 
 void ConnectedLink::scheduleRetry()
 {
-    m_retryTimer.start(m_retryMs);
-    m_retryMs = std::min(2 * m_retryMs, maxRetryMs);
+    m_retryTimer.start(m_backoff.next());
 }
 
 void ConnectedLink::startJob()

@@ -4,6 +4,7 @@
 // QIODevice on the link's own thread (StreamLink: TCP, serial) and the links whose device
 // blocks (WorkerLink: USB, file), whose DeviceWorker runs on a thread of its own.
 
+#include "backoff.h"
 #include "printerlink.h"
 #include "printeruri.h"
 
@@ -27,8 +28,6 @@ public:
     void send(qint64 jobId, const QByteArray &bytes) final;
     void queryStatus() final;
 
-    static constexpr int firstRetryMs = 500;
-    static constexpr int maxRetryMs = 5000;
     static constexpr int stallMs = 10000;
     static constexpr int statusTimeoutMs = 1000;
 
@@ -71,7 +70,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_stallTimer;
     QTimer m_statusTimer;
-    int m_retryMs = firstRetryMs;
+    Backoff m_backoff;
     std::optional<Job> m_job;
     quint64 m_jobSerial = 0;
     bool m_statusWanted = false; // asked for while a job ran or the link was connecting

@@ -87,8 +87,9 @@ std::optional<PrinterUri> parseTcp(const QString &uri, const QUrl &url, QString 
     return result;
 }
 
+// Options other than baud and flow go to *others, or are refused when others is null.
 std::optional<PrinterUri> parseSerialOptions(const QString &uri, const QUrl &url, PrinterUri result,
-                                             QString *error)
+                                             PrinterUri::Options *others, QString *error)
 {
     const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
     for (const auto &[key, value] : items) {
@@ -112,6 +113,8 @@ std::optional<PrinterUri> parseSerialOptions(const QString &uri, const QUrl &url
                                        "In “%1” flow must be rtscts, xonxoff or none")
                                        .arg(uri));
             result.flow = *flow;
+        } else if (others) {
+            others->append({key, value});
         } else {
             return fail(error, QCoreApplication::translate(
                                    "smartpos::PrinterLink",
@@ -124,7 +127,7 @@ std::optional<PrinterUri> parseSerialOptions(const QString &uri, const QUrl &url
 
 // serial:///dev/ttyUSB0 and file:///dev/usb/lp0: an absolute path on this computer.
 std::optional<PrinterUri> parsePath(const QString &uri, const QUrl &url, PrinterUri::Kind kind,
-                                    QString *error)
+                                    PrinterUri::Options *others, QString *error)
 {
     const bool local =
         url.host().isEmpty() || (kind == PrinterUri::Kind::File && url.host() == u"localhost");
@@ -141,7 +144,7 @@ std::optional<PrinterUri> parsePath(const QString &uri, const QUrl &url, Printer
     result.kind = kind;
     result.path = path;
     if (kind == PrinterUri::Kind::Serial)
-        return parseSerialOptions(uri, url, result, error);
+        return parseSerialOptions(uri, url, result, others, error);
     if (url.hasQuery())
         return fail(error, QCoreApplication::translate("smartpos::PrinterLink",
                                                        "“%1”: a file printer takes no options")
@@ -163,9 +166,9 @@ std::optional<PrinterUri> PrinterUri::parse(const QString &text, QString *error)
         if (scheme == u"tcp")
             return parseTcp(uri, url, error);
         if (scheme == u"serial")
-            return parsePath(uri, url, Kind::Serial, error);
+            return parsePath(uri, url, Kind::Serial, nullptr, error);
         if (scheme == u"file")
-            return parsePath(uri, url, Kind::File, error);
+            return parsePath(uri, url, Kind::File, nullptr, error);
     }
     if (scheme == u"tcp") // QUrl refuses ports above 65535 and letters in them
         return fail(error,
@@ -177,6 +180,19 @@ std::optional<PrinterUri> PrinterUri::parse(const QString &text, QString *error)
                            "“%1” is not a printer address: write usb://VID:PID, "
                            "serial:///dev/ttyUSB0, tcp://HOST:9100 or file:///dev/usb/lp0")
                            .arg(uri));
+}
+
+std::optional<PrinterUri> PrinterUri::parseSerial(const QString &text, Options *others,
+                                                  QString *error)
+{
+    const QString uri = text.trimmed();
+    const QUrl url(uri, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme().toLower() != u"serial")
+        return fail(error, QCoreApplication::translate("smartpos::PrinterLink",
+                                                       "“%1” is not a serial port address: write "
+                                                       "serial:///dev/ttyUSB0")
+                               .arg(uri));
+    return parsePath(uri, url, Kind::Serial, others, error);
 }
 
 PrinterUri PrinterUri::usb(quint16 vendorId, quint16 productId, const QString &serial)

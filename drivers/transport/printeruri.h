@@ -2,9 +2,11 @@
 
 // The printer URI of the settings, parsed (printerlink.h lists the four forms).
 
+#include <QList>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace smartpos::devices {
 
@@ -28,6 +30,11 @@ struct PrinterUri {
 
     // std::nullopt and *error (a sentence for a person) when `uri` is not a printer URI.
     static std::optional<PrinterUri> parse(const QString &uri, QString *error);
+    // A serial:// URI of another device (a scanner, a display): path, baud and flow as above, and
+    // every other option, in order, in *others for the device to read.
+    using Options = QList<std::pair<QString, QString>>;
+    static std::optional<PrinterUri> parseSerial(const QString &uri, Options *others,
+                                                 QString *error);
     static PrinterUri usb(quint16 vendorId, quint16 productId, const QString &serial = {});
     static PrinterUri serialPort(const QString &path);
 

@@ -1,5 +1,6 @@
 // TCP and serial printers: Qt's asynchronous socket and serial port on the link's own thread.
 #include "printerlink_p.h"
+#include "serialport.h"
 
 #include <QCoreApplication>
 #include <QSerialPort>
@@ -157,8 +158,7 @@ protected:
     void connectDevice() override
     {
         auto *port = new QSerialPort;
-        port->setPortName(m_address.path);
-        if (!port->open(QIODevice::ReadWrite) || !configure(port)) {
+        if (!openSerialPort(port, m_address)) {
             const QString failure = openMessage(port);
             delete port;
             return attemptFailed(failure);
@@ -179,23 +179,6 @@ protected:
     void disconnectDevice() override { dropDevice(); }
 
 private:
-    // 8N1 and the URI's speed and flow control. Pseudo terminals and some adapters refuse
-    // control-line ioctls ("Inappropriate ioctl for device"): that alone is no reason to fail.
-    bool configure(QSerialPort *port) const
-    {
-        const QSerialPort::FlowControl flow[] = {
-            QSerialPort::NoFlowControl, QSerialPort::HardwareControl, QSerialPort::SoftwareControl};
-        const bool set =
-            port->setBaudRate(m_address.baudRate) && port->setDataBits(QSerialPort::Data8)
-            && port->setParity(QSerialPort::NoParity) && port->setStopBits(QSerialPort::OneStop)
-            && port->setFlowControl(flow[int(m_address.flow)]);
-        if (set || port->error() == QSerialPort::UnsupportedOperationError) {
-            port->clearError();
-            return true;
-        }
-        return false;
-    }
-
     QString openMessage(const QSerialPort *port) const
     {
         switch (port->error()) {

@@ -3,11 +3,9 @@
 // answered, socat killed (the cable pulled) and started again on the same names.
 #include "transport/printerlink.h"
 
-#include <QFileInfo>
-#include <QProcess>
-#include <QSerialPort>
+#include "socatpair.h"
+
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,49 +20,33 @@ class TestPrinterLinkSerial : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_socatPath;
-    QProcess m_socat;
-    QString m_linkEnd;    // the link opens this one
-    QString m_printerEnd; // the test plays the printer here
-    std::unique_ptr<QSerialPort> m_printer;
+    smartpos::testing::SocatPair m_pair{m_dir.path()}; // the link opens the host end
     QByteArray m_received;
     QByteArray m_answers; // indexed by DLE EOT n; empty: no answers
 
+    // The test plays the printer on the device end.
     bool startSocat()
     {
-        m_socat.start(m_socatPath, {u"-d"_s, u"-d"_s, u"pty,raw,echo=0,link="_s + m_linkEnd,
-                                    u"pty,raw,echo=0,link="_s + m_printerEnd});
-        if (!m_socat.waitForStarted())
+        if (!m_pair.start())
             return false;
-        // socat makes the links once both terminals are open.
-        if (!QTest::qWaitFor(
-                [&] { return QFileInfo::exists(m_linkEnd) && QFileInfo::exists(m_printerEnd); }))
-            return false;
-        m_printer = std::make_unique<QSerialPort>(m_printerEnd);
-        if (!m_printer->open(QIODevice::ReadWrite))
-            return false;
-        connect(m_printer.get(), &QSerialPort::readyRead, this, [this] {
-            const QByteArray bytes = m_printer->readAll();
+        QSerialPort *printer = m_pair.device();
+        connect(printer, &QSerialPort::readyRead, this, [this, printer] {
+            const QByteArray bytes = printer->readAll();
             m_received += bytes;
             for (qsizetype at = 0; (at = bytes.indexOf("\x10\x04", at)) >= 0; at += 2)
                 if (at + 2 < bytes.size() && bytes.at(at + 2) < m_answers.size())
-                    m_printer->write(m_answers.mid(bytes.at(at + 2), 1));
+                    printer->write(m_answers.mid(bytes.at(at + 2), 1));
         });
         return true;
     }
 
     // Like pulling the cable: both terminals vanish.
-    void killSocat()
-    {
-        m_printer.reset();
-        m_socat.kill();
-        m_socat.waitForFinished();
-    }
+    void killSocat() { m_pair.kill(); }
 
     std::unique_ptr<PrinterLink> link(const QString &options)
     {
         QString error;
-        auto link = PrinterLink::create(u"serial://"_s + m_linkEnd + options, &error);
+        auto link = PrinterLink::create(u"serial://"_s + m_pair.hostEnd() + options, &error);
         if (!link)
             qFatal("%s", qPrintable(error));
         return link;
@@ -73,12 +55,9 @@ class TestPrinterLinkSerial : public QObject {
 private slots:
     void initTestCase()
     {
-        m_socatPath = QStandardPaths::findExecutable(u"socat"_s);
-        if (m_socatPath.isEmpty())
+        if (smartpos::testing::SocatPair::executable().isEmpty())
             QSKIP("socat is not installed (scripts/setup installs it): no pseudo-terminal pair");
         QVERIFY(m_dir.isValid());
-        m_linkEnd = m_dir.filePath(u"pos"_s);
-        m_printerEnd = m_dir.filePath(u"printer"_s);
     }
 
     void init()
@@ -146,9 +125,9 @@ private slots:
         QCOMPARE(printerLink->stateMessage(),
                  u"The printer at %1 was disconnected"_s.arg(printerLink->uri()));
         // Attempts while it is gone say why.
-        QTRY_COMPARE(
-            printerLink->stateMessage(),
-            u"There is no serial port %1: is the printer's cable plugged in?"_s.arg(m_linkEnd));
+        QTRY_COMPARE(printerLink->stateMessage(),
+                     u"There is no serial port %1: is the printer's cable plugged in?"_s.arg(
+                         m_pair.hostEnd()));
 
         QVERIFY(startSocat());
         QTRY_COMPARE_WITH_TIMEOUT(printerLink->state(), State::Ready, 6000);
