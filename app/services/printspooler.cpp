@@ -34,9 +34,10 @@ PrintSpooler::PrintSpooler(PrintQueue &queue, Ledger &ledger, PrinterLink &print
     connect(&m_printer, &PrinterLink::statusChanged, this, &PrintSpooler::onStatus);
     connect(&m_printer, &PrinterLink::stateChanged, this,
             [this](PrinterLink::State state, const QString &message) {
-                if (state == PrinterLink::State::Ready)
+                if (state == PrinterLink::State::Ready) {
+                    m_mayBeMidCommand = true;
                     next();
-                else if (state == PrinterLink::State::Unavailable)
+                } else if (state == PrinterLink::State::Unavailable)
                     setProblem(tr("Printer not reachable (%1): sales are saved, %n receipt(s) "
                                   "waiting.",
                                   nullptr, int(m_pending))
@@ -160,7 +161,9 @@ void PrintSpooler::send(const PrintJob &job)
         return;
     }
     m_sending = job;
-    m_printer.send(job.id, *bytes);
+    m_printer.send(job.id, m_mayBeMidCommand
+                               ? escpos::resyncFiller(m_profile, m_context.logo.width > 0) + *bytes
+                               : *bytes);
 }
 
 void PrintSpooler::onWritten(qint64 jobId)
@@ -169,6 +172,7 @@ void PrintSpooler::onWritten(qint64 jobId)
         return;
     const PrintJob job = *m_sending;
     m_sending.reset();
+    m_mayBeMidCommand = false;
     if (const Status marked = m_queue.markPrinted(job.id, m_clock.nowUtc()); !marked) {
         // Printed but not recorded: it prints again after the next start (a duplicate, never a
         // lost receipt).
@@ -185,6 +189,7 @@ void PrintSpooler::onFailed(qint64 jobId, const QString &message)
     if (!m_sending || m_sending->id != jobId)
         return;
     m_sending.reset();
+    m_mayBeMidCommand = true;
     (void)m_queue.markFailed(jobId);
     refreshPending();
     setProblem(tr("Receipt not printed (%1): the sale is saved, %n receipt(s) waiting.", nullptr,

@@ -75,6 +75,9 @@ private:
     QTimer m_poll;
     std::optional<PrintJob> m_sending; // the job the printer has now
     bool m_waitingForStatus = false;
+    // The last job may have been cut off mid-command (a crash before this start, a lost
+    // connection, a failed job): the next one goes after escpos::resyncFiller().
+    bool m_mayBeMidCommand = true;
     bool m_statusProblem = false; // problem() comes from the printer's last status
     QString m_problem;
     qint64 m_pending = 0;

@@ -316,4 +316,15 @@ bool applyStatusByte(int n, quint8 byte, PrinterStatus *status)
     return true;
 }
 
+QByteArray resyncFiller(const PrinterProfile &profile, bool rasterImages)
+{
+    // A QR code's length bytes, when the cut fell between them, are completed from the filler:
+    // at most 255 (pL real, pH a NUL); whole, they count the QR text, which receipts keep short.
+    constexpr int longestQrCommand = 512;
+    const int band = (profile.dotsPerLine + 7) / 8 * Encoder::rasterBandRows;
+    const int longest =
+        rasterImages || !profile.nativeQr ? std::max(band, longestQrCommand) : longestQrCommand;
+    return QByteArray(longest + 8, '\0'); // + the longest command header
+}
+
 } // namespace smartpos::escpos

@@ -128,6 +128,14 @@ QStringList wrapColumns(QStringView text, int columns);
 // wrapped first and `right` on the last line (or below it, right aligned, when it does not fit
 // there). At least one line.
 QStringList leftRight(QStringView left, QStringView right, int columns);
+// What goes before the first job on a new connection, in case the last one was cut off (a crash,
+// an unplugged cable) in the middle of a command: NULs enough to complete any command's data, so
+// the printer finishes it (a raster band with blank rows, a QR code it cannot print) and reads
+// the job from its first byte. A printer between commands ignores NUL. The longest data the
+// encoder sends is a raster band (logo, raster QR codes) or a QR code's text (GS ( k, up to 512
+// bytes here); `rasterImages` says whether the jobs carry images.
+QByteArray resyncFiller(const PrinterProfile &profile, bool rasterImages);
+
 // The QR code as a bitmap (ZXing-C++ writer), each module `moduleSize` dots, with a quiet zone of
 // 4 modules. The data is encoded as is (byte mode, no ECI), as the printer's GS ( k does. Empty
 // when the data is empty or too long for a QR code.

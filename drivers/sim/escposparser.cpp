@@ -573,8 +573,11 @@ void EscPosParser::addBlock(PrintBlock block)
         return;
     }
     m_jobHeight += block.height;
-    // Encoders send a tall image in bands of at most 255 rows: consecutive bands are one image.
-    if (block.kind == PrintBlock::Image && !m_job.blocks.isEmpty()) {
+    // Encoders send a tall image in bands of at most 255 rows: consecutive bands are one image
+    // (an ESC @ between them ends it: a job sent again after one cut off in its image).
+    const bool image = block.kind == PrintBlock::Image;
+    const bool joinsImage = std::exchange(m_imageContinues, image);
+    if (image && joinsImage && !m_job.blocks.isEmpty()) {
         PrintBlock &last = m_job.blocks.last();
         if (last.kind == PrintBlock::Image && last.bitmap.width == block.bitmap.width
             && last.scaleX == block.scaleX && last.scaleY == block.scaleY
@@ -687,6 +690,7 @@ void EscPosParser::endJob(bool cut)
 // mode stays, as on the Chinese printers.
 void EscPosParser::initialize()
 {
+    m_imageContinues = false;
     m_style = {};
     m_alignment = Alignment::Left;
     m_lineSpacing = kDefaultLineSpacing;

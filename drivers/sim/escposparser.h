@@ -108,6 +108,7 @@ private:
     Alignment m_alignment = Alignment::Left;
     int m_lineSpacing = 0;
     bool m_chinese = true;
+    bool m_imageContinues = false; // the next raster band continues the last block's image
     int m_codePage = -1;
     QString m_highChars; // the code page's characters for bytes 0x80…0xFF
     int m_barcodeHeight = 0;

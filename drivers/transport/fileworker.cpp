@@ -13,6 +13,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,6 +59,7 @@ public:
         m_device = info.st_dev;
         m_inode = info.st_ino;
         m_regular = S_ISREG(info.st_mode);
+        m_fifo = S_ISFIFO(info.st_mode);
         m_watcher.addPath(m_path);
         emit opened(m_session);
     }
@@ -103,6 +105,10 @@ public:
             if (events & (POLLERR | POLLHUP | POLLNVAL))
                 return lose(writeMessage(EIO));
         }
+        // A FIFO polls writable while its pipe still holds most of the job: the reader has it
+        // only once the pipe is empty.
+        if (m_fifo && !waitDrained())
+            return;
         emit written(m_session);
     }
 
@@ -128,6 +134,31 @@ private:
                 return POLLERR;
         }
         return 0;
+    }
+
+    // Until the reader took every byte in the pipe (nothing signals that, so it is polled);
+    // false when the reader went (lost) or the session ended first.
+    bool waitDrained()
+    {
+        int left = -1;
+        while (live()) {
+            int queued = 0;
+            if (::ioctl(m_fd, FIONREAD, &queued) != 0) {
+                lose(writeMessage(errno));
+                return false;
+            }
+            if (queued == 0)
+                return true;
+            if (left != queued) // the reader moves on: not a stall
+                emit progressed(m_session);
+            left = queued;
+            pollfd device{m_fd, 0, 0}; // POLLERR once the reader closed its end
+            if (::poll(&device, 1, 10) > 0 && (device.revents & (POLLERR | POLLHUP | POLLNVAL))) {
+                lose(writeMessage(EIO));
+                return false;
+            }
+        }
+        return false;
     }
 
     void lose(const QString &message)
@@ -206,6 +237,7 @@ private:
     dev_t m_device = 0;
     ino_t m_inode = 0;
     bool m_regular = false;
+    bool m_fifo = false;
 };
 
 } // namespace

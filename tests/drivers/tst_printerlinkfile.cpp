@@ -214,6 +214,28 @@ private slots:
         link->close();
         QCOMPARE(link->state(), State::Closed);
     }
+
+    // A job that fits in the pipe whole is not the reader's until it reads it: written waits
+    // (a FIFO polls writable while the pipe still has room).
+    void smallJobInAFifoWaitsForTheReader()
+    {
+        const QString path = m_dir.filePath(u"fifo-small"_s);
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+        const int reader = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        auto link = fileLink(path);
+        QSignalSpy written(link.get(), &PrinterLink::written);
+        link->open();
+        QTRY_COMPARE(link->state(), State::Ready);
+        const QByteArray job = jobBytes(1000);
+        link->send(1, job);
+        QTest::qWait(300);
+        QCOMPARE(written.size(), 0);
+        char buffer[4096];
+        QCOMPARE(::read(reader, buffer, sizeof buffer), ssize_t(job.size()));
+        QTRY_COMPARE(written.size(), 1);
+        ::close(reader);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPrinterLinkFile)

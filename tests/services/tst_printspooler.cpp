@@ -5,8 +5,11 @@
 #include "ledger/catalogstore.h"
 #include "ledger/ledger.h"
 #include "ledger/printqueue.h"
+#include "printer/testpage.h"
 #include "services/printspooler.h"
 #include "services/salesession.h"
+#include "sim/escposparser.h"
+#include "sim/jobrender.h"
 #include "sim/printersim.h"
 #include "transport/printerlink.h"
 
@@ -61,6 +64,8 @@ private slots:
     void printerGoneAndBack();
     void reprintSaysSo();
     void crashBeforeTheJobWasMarkedPrintsItAgain();
+    void jobCutOffMidCommandPrintsWholeAfterTheFiller_data();
+    void jobCutOffMidCommandPrintsWholeAfterTheFiller();
 
 private:
     qint64 sellCash(const QStringList &codes, Money received);
@@ -261,6 +266,60 @@ void TestPrintSpooler::crashBeforeTheJobWasMarkedPrintsItAgain()
     QVERIFY(readText(printed.first().at(1).toString())
                 .contains(u"%1"_s.arg(seq, 6, 10, QLatin1Char('0'))));
     QTRY_COMPARE(m_spooler->pending(), 0);
+}
+
+void TestPrintSpooler::jobCutOffMidCommandPrintsWholeAfterTheFiller_data()
+{
+    QTest::addColumn<bool>("mm58");
+    QTest::addColumn<bool>("logo");
+    QTest::newRow("80 mm, native QR") << false << false;
+    QTest::newRow("58 mm, raster QR") << true << false;
+    QTest::newRow("80 mm, logo") << false << true;
+}
+
+// A crash or a pulled cable can stop a job anywhere, also inside a command's data (a QR code's
+// length, a raster band). What the spooler sends first on the next connection must bring the
+// printer back to the start of a command, so that the job sent again prints whole.
+void TestPrintSpooler::jobCutOffMidCommandPrintsWholeAfterTheFiller()
+{
+    QFETCH(bool, mm58);
+    QFETCH(bool, logo);
+    escpos::PrinterProfile profile =
+        mm58 ? escpos::PrinterProfile::mm58() : escpos::PrinterProfile::mm80();
+    profile.nativeQr = !mm58;
+    ReceiptContext context{u"SmartPOS 便利店"_s, {}, {}, {}, u"T01"_s, {}};
+    if (logo)
+        context.logo = escpos::ringsBitmap(144);
+    const qint64 seq = sellCash({cola, bananas500g}, Money::fromYuan(20));
+    QVERIFY(seq > 0);
+    const QByteArray job =
+        receiptFor(*m_ledger->loadSale(seq), seq, m_ledger->receiptCodes().codeFor(seq), context)
+            .toEscPos(profile);
+    const QByteArray filler = escpos::resyncFiller(profile, logo);
+
+    const auto printedText = [&](const QByteArray &bytes) {
+        sim::EscPosParser paper(profile.dotsPerLine);
+        paper.feed(bytes);
+        const QList<sim::PrintJob> jobs = paper.takeJobs();
+        return jobs.isEmpty() ? QString() : sim::renderText(jobs.last(), profile.dotsPerLine);
+    };
+    const QString whole = printedText(job);
+    QVERIFY(whole.contains(u"可口可乐"_s));
+    // Every cut inside a command's header or near it (GS: QR codes, raster bands), and a spread
+    // of cuts everywhere else.
+    QList<qsizetype> cuts;
+    for (qsizetype at = 0; (at = job.indexOf('\x1d', at)) >= 0; ++at)
+        for (int offset = 1; offset <= 10 && at + offset < job.size(); ++offset)
+            cuts << at + offset;
+    for (qsizetype at = 1; at < job.size(); at += 61)
+        cuts << at;
+    for (const qsizetype cut : std::as_const(cuts)) {
+        const QString printed = printedText(job.left(cut) + filler + job);
+        QVERIFY2(
+            printed.endsWith(whole),
+            qPrintable(
+                u"cut at byte %1 of %2:\n%3"_s.arg(cut).arg(job.size()).arg(printed.right(400))));
+    }
 }
 
 QTEST_MAIN(TestPrintSpooler)
