@@ -1,10 +1,17 @@
 #include "devicecommands.h"
 
+#include "camera/barcodedecoder.h"
+#include "ledger/catalogstore.h"
 #include "printer/logo.h"
 #include "printer/testpage.h"
+#include "services/appdata.h"
+#include "services/scanresolver.h"
 #include "transport/printerlink.h"
 
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QImageReader>
 #include <QTimer>
 
 namespace smartpos::admin {
@@ -89,6 +96,72 @@ int printerTest(const Invocation &invocation)
     return Done;
 }
 
+// What the checkout does with an item: which product, how much of it, for how much.
+QString describeItem(const ScanItem &item)
+{
+    const Product &product = item.product;
+    const CartLine line{product, item.code, item.grams.value_or(1), item.labelPrice};
+    const auto amount = line.checkedTotal();
+    const QString total = amount ? u'¥' + amount->toString() : QStringLiteral("(too much)");
+    QString quantity;
+    if (item.labelPrice && !product.isWeighed())
+        quantity = QStringLiteral("1, label price");
+    else if (product.isWeighed())
+        quantity = QStringLiteral("%1 kg × ¥%2/kg")
+                       .arg(QString::number(double(line.quantity) / 1000.0, 'f', 3),
+                            product.price.toString());
+    else
+        quantity = QStringLiteral("1 × ¥%1").arg(product.price.toString());
+    return QStringLiteral("adds %1 / %2 (%3): %4 = %5")
+        .arg(product.nameZh, product.nameEn, product.sku, quantity, total);
+}
+
+int scanImage(const Invocation &invocation)
+{
+    const QString file = invocation.arguments.first();
+    QImageReader reader(file);
+    const QImage image = reader.read();
+    if (image.isNull())
+        return fail(
+            QStringLiteral("%1 cannot be read as an image: %2").arg(file, reader.errorString()));
+
+    // The camera's path: the picture's luminance, then the decoder the camera worker uses.
+    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    const QList<devices::DecodedBarcode> codes = devices::BarcodeDecoder().decode(
+        gray.constBits(), gray.width(), gray.height(), gray.bytesPerLine());
+    if (codes.isEmpty())
+        return fail(QStringLiteral("No barcode or QR code found in %1 (%2×%3).")
+                        .arg(file)
+                        .arg(image.width())
+                        .arg(image.height()));
+
+    // What the till would do: the catalog of the data folder, if it has one, read only.
+    const bool hasCatalog =
+        QFileInfo::exists(QDir(invocation.dataDir).filePath(CatalogStore::fileName()));
+    CatalogStore catalog;
+    if (hasCatalog) {
+        if (const Status opened = catalog.open(invocation.dataDir); !opened)
+            return fail(opened.error().message);
+    }
+    const ScanResolver resolver(catalog, AppConfig::load(invocation.dataDir).rules.layouts);
+    for (const devices::DecodedBarcode &code : codes) {
+        const ClassifiedCode classified = resolver.classify(code.text);
+        // Payment codes and other long digit runs only ever shown masked.
+        print(QStringLiteral("%1  %2").arg(code.format, classified.displayText));
+        const bool needsCatalog =
+            classified.kind == CodeKind::Product || classified.kind == CodeKind::ScaleLabel;
+        if (needsCatalog && !hasCatalog) {
+            print(QStringLiteral("  → a product code; there is no catalog in %1 to look it up")
+                      .arg(invocation.dataDir));
+            continue;
+        }
+        const Result<ScanItem> item = resolver.resolve(classified);
+        print(QStringLiteral("  → %1").arg(
+            item ? describeItem(*item) : QStringLiteral("refused: ") + item.error().message));
+    }
+    return Done;
+}
+
 } // namespace
 
 QList<Command> deviceCommands()
@@ -118,6 +191,18 @@ QList<Command> deviceCommands()
                           "pattern, as receipts will")}},
          {QStringLiteral("URI")},
          printerTest},
+        {{QStringLiteral("scan-image")},
+         QStringLiteral("FILE"),
+         QStringLiteral("decode the code in a picture as the camera scanner would"),
+         QStringLiteral("Reads the QR code, EAN-13, EAN-8 or CODE128 in the picture FILE through "
+                        "the camera scanner's decoder (one code a picture, as the camera reads "
+                        "them) and prints it with what the till would do with it: the product it "
+                        "adds (from the data folder's catalog, read only) or why it is refused. "
+                        "Payment codes are shown masked. Exits 1 when the file is not a picture "
+                        "or holds no code."),
+         {},
+         {QStringLiteral("FILE")},
+         scanImage},
     };
 }
 

@@ -4,7 +4,8 @@
 
 namespace smartpos::admin {
 
-// devices list, printer test: what a technician runs at a new till, before any sale.
+// devices list, printer test, scan-image: what a technician runs at a new till, before any
+// sale.
 QList<Command> deviceCommands();
 
 } // namespace smartpos::admin

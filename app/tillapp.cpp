@@ -3,7 +3,9 @@
 #include "ledger/printqueue.h"
 #include "printer/logo.h"
 #include "scanner/keyboardwedge.h"
+#include "serial/poledisplay.h"
 #include "services/appdata.h"
+#include "services/polefeed.h"
 #include "services/printspooler.h"
 #include "services/productsearch.h"
 #include "services/salesession.h"
@@ -74,12 +76,7 @@ bool TillApp::start(const TillOptions &options, QString *error)
     buildServices();
     if (!loadWindows(options.singleWindow, error))
         return false;
-    // Every scanner feeds the sale session, not a screen; the wedge listens to the cashier's keys.
-    m_wedge = std::make_unique<KeyboardWedge>();
-    m_wedge->setMaxGapMs(m_data->config.wedgeMaxGapMs);
-    m_wedge->attach(m_cashierWindow);
-    connect(m_wedge.get(), &KeyboardWedge::scanned, m_session.get(),
-            [this](const QString &code) { (void)m_session->scan(code); });
+    startScannersAndDisplay();
     placeWindows(options.singleWindow);
     return true;
 }
@@ -94,6 +91,7 @@ void TillApp::buildServices()
     m_cashier =
         std::make_unique<CashierController>(*m_session, *m_search, *m_cartModel, *m_searchModel);
     m_customer = std::make_unique<CustomerDisplay>(*m_session, m_data->config.storeName);
+    m_devices = std::make_unique<DeviceController>();
     auto followLanguage = [this] {
         m_cartModel->setChinese(m_language->chinese());
         m_searchModel->setChinese(m_language->chinese());
@@ -103,6 +101,7 @@ void TillApp::buildServices()
     connect(m_language.get(), &Language::chosen, this, &TillApp::saveLanguageSetting);
     provideSingleton(*m_engine, m_cashier.get());
     provideSingleton(*m_engine, m_customer.get());
+    provideSingleton(*m_engine, m_devices.get());
     startPrinter();
 }
 
@@ -144,6 +143,38 @@ void TillApp::startPrinter()
                                                m_data->clock, context, profile);
     m_cashier->setPrintSpooler(m_spooler.get());
     m_spooler->start();
+}
+
+void TillApp::startScannersAndDisplay()
+{
+    // Every scanner feeds the sale session, not a screen, through this one path: a code from the
+    // camera or a serial scanner is handled exactly as one from the wedge on the cashier's keys.
+    const auto scan = [this](const QString &code) { (void)m_session->scan(code); };
+    m_wedge = std::make_unique<KeyboardWedge>();
+    m_wedge->setMaxGapMs(m_data->config.wedgeMaxGapMs);
+    m_wedge->attach(m_cashierWindow);
+    connect(m_wedge.get(), &KeyboardWedge::scanned, m_session.get(), scan);
+    connect(m_devices.get(), &DeviceController::scanned, m_session.get(), scan);
+    connect(m_devices.get(), &DeviceController::unreadable, m_cashier.get(),
+            &CashierController::showScanProblem);
+    m_devices->start(m_data->config.devices);
+
+    devices::PoleDisplay *pole = m_devices->poleDisplay();
+    if (!pole)
+        return;
+    const devices::Cd5220 &display = pole->encoder();
+    m_poleFeed =
+        std::make_unique<PoleFeed>(*m_session, m_data->config.storeName,
+                                   [display](QStringView text) { return display.width(text); });
+    const bool displayHasChinese = display.encoding() == devices::Cd5220::Encoding::Gb18030;
+    const auto followLanguage = [this, displayHasChinese] {
+        m_poleFeed->setChinese(displayHasChinese && m_language->chinese());
+    };
+    followLanguage();
+    connect(m_language.get(), &Language::changed, m_poleFeed.get(), followLanguage);
+    connect(m_poleFeed.get(), &PoleFeed::textChanged, pole, &devices::PoleDisplay::show);
+    const PoleText text = m_poleFeed->text();
+    pole->show(text.upper, text.lower);
 }
 
 bool TillApp::loadWindows(bool singleWindow, QString *error)

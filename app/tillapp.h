@@ -15,9 +15,11 @@ class AppData;
 class CartModel;
 class CashierController;
 class CustomerDisplay;
+class DeviceController;
 class KeyboardWedge;
 class Language;
 class PrintQueue;
+class PoleFeed;
 class PrintSpooler;
 namespace devices {
 class PrinterLink;
@@ -61,11 +63,14 @@ public:
     PrintSpooler *spooler() const { return m_spooler.get(); }
     Language *language() const { return m_language.get(); }
     KeyboardWedge *wedge() const { return m_wedge.get(); }
+    DeviceController *devices() const { return m_devices.get(); }
 
 private:
     void buildServices();
     // The receipt printer named in smartpos.ini, if any, and its spooler.
     void startPrinter();
+    // Every scanner into the sale session by one path; the pole display after the sale.
+    void startScannersAndDisplay();
     bool loadWindows(bool singleWindow, QString *error);
     void load(const QString &qmlFile);
     void placeWindows(bool singleWindow);
@@ -84,6 +89,8 @@ private:
     std::unique_ptr<devices::PrinterLink> m_printerLink;
     std::unique_ptr<PrintSpooler> m_spooler;
     std::unique_ptr<KeyboardWedge> m_wedge;
+    std::unique_ptr<DeviceController> m_devices;
+    std::unique_ptr<PoleFeed> m_poleFeed;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QPointer<QQuickWindow> m_cashierWindow;
     QPointer<QQuickWindow> m_customerWindow;

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+</context>
+<context>
     <name>CartLineDelegate</name>
     <message>
         <source>Product</source>
@@ -222,6 +229,10 @@
     <message>
         <source>Reprint</source>
         <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
     </message>
 </context>
 <context>
@@ -558,6 +569,33 @@
     <message>
         <source>Database error on %1: %2. Try again; if it keeps happening, call support with this message.</source>
         <translation>Database error on %1: %2. Try again; if it keeps happening, call support with this message.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::DeviceController</name>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>not used: %1</source>
+        <translation>not used: %1</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Hold the code up to the camera. F4 closes this view.</source>
+        <translation>Hold the code up to the camera. F4 closes this view.</translation>
+    </message>
+    <message>
+        <source>%1. Plug the camera in and press F4 again, or use the scanner.</source>
+        <translation>%1. Plug the camera in and press F4 again, or use the scanner.</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1070,10 @@
         <source>Cannot list the USB devices: %1</source>
         <translation>Cannot list the USB devices: %1</translation>
     </message>
+    <message>
+        <source>“%1” is not a serial port address: write serial:///dev/ttyUSB0</source>
+        <translation>“%1” is not a serial port address: write serial:///dev/ttyUSB0</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::ReceiptCodes</name>
@@ -1218,6 +1260,98 @@
     <message>
         <source>Receipt printer not used: %1</source>
         <translation>Receipt printer not used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::devices::CameraSource</name>
+    <message>
+        <source>No camera found</source>
+        <translation>No camera found</translation>
+    </message>
+    <message>
+        <source>Camera %1 is not connected</source>
+        <translation>Camera %1 is not connected</translation>
+    </message>
+    <message>
+        <source>Camera %1 failed: %2</source>
+        <translation>Camera %1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::devices::PoleDisplay</name>
+    <message>
+        <source>There is no serial port %1: is the customer display plugged in?</source>
+        <translation>There is no serial port %1: is the customer display plugged in?</translation>
+    </message>
+    <message>
+        <source>Cannot open the customer display&apos;s port %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</source>
+        <translation>Cannot open the customer display&apos;s port %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</translation>
+    </message>
+    <message>
+        <source>Cannot open the customer display&apos;s port %1: %2</source>
+        <translation>Cannot open the customer display&apos;s port %1: %2</translation>
+    </message>
+    <message>
+        <source>The customer display at %1 was unplugged</source>
+        <translation>The customer display at %1 was unplugged</translation>
+    </message>
+    <message>
+        <source>In “%1” encoding must be ascii or gb18030</source>
+        <translation>In “%1” encoding must be ascii or gb18030</translation>
+    </message>
+    <message>
+        <source>In “%1” yen must be one printable byte like 0x9d</source>
+        <translation>In “%1” yen must be one printable byte like 0x9d</translation>
+    </message>
+    <message>
+        <source>In “%1” “%2” is not a customer display option (baud, flow, encoding and yen are)</source>
+        <translation>In “%1” “%2” is not a customer display option (baud, flow, encoding and yen are)</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::devices::SerialScanner</name>
+    <message>
+        <source>There is no serial port %1: is the scanner plugged in?</source>
+        <translation>There is no serial port %1: is the scanner plugged in?</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner&apos;s port %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</source>
+        <translation>Cannot open the scanner&apos;s port %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner&apos;s port %1: %2</source>
+        <translation>Cannot open the scanner&apos;s port %1: %2</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 was unplugged</source>
+        <translation>The scanner at %1 was unplugged</translation>
+    </message>
+    <message>
+        <source>In “%1” “%2” is not a scanner option (baud, flow and terminator are)</source>
+        <translation>In “%1” “%2” is not a scanner option (baud, flow and terminator are)</translation>
+    </message>
+    <message>
+        <source>In “%1” terminator must be crlf, cr, lf, tab, none or one byte like 0x03</source>
+        <translation>In “%1” terminator must be crlf, cr, lf, tab, none or one byte like 0x03</translation>
+    </message>
+    <message>
+        <source>A scan longer than %1 bytes was ignored: scan the code again</source>
+        <translation>A scan longer than %1 bytes was ignored: scan the code again</translation>
+    </message>
+    <message>
+        <source>A scan with control characters was ignored: check the scanner&apos;s terminator (%1)</source>
+        <translation>A scan with control characters was ignored: check the scanner&apos;s terminator (%1)</translation>
+    </message>
+    <message>
+        <source>A scan that is not UTF-8 text was ignored: set the scanner to send UTF-8</source>
+        <translation>A scan that is not UTF-8 text was ignored: set the scanner to send UTF-8</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::escpos</name>
+    <message>
+        <source>The logo %1 cannot be read: %2</source>
+        <translation>The logo %1 cannot be read: %2</translation>
     </message>
 </context>
 </TS>

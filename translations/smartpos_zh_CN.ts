@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头扫码</translation>
+    </message>
+</context>
+<context>
     <name>CartLineDelegate</name>
     <message>
         <source>Product</source>
@@ -220,6 +227,10 @@
     <message>
         <source>Reprint</source>
         <translation>重印</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头扫码</translation>
     </message>
 </context>
 <context>
@@ -556,6 +567,33 @@
     <message>
         <source>Database error on %1: %2. Try again; if it keeps happening, call support with this message.</source>
         <translation>%1 数据库错误：%2。请重试；如果反复出现，请带上此消息联系技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::DeviceController</name>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>not used: %1</source>
+        <translation>未启用：%1</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>客显屏</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Hold the code up to the camera. F4 closes this view.</source>
+        <translation>请将条码或二维码对准摄像头。按 F4 关闭此画面。</translation>
+    </message>
+    <message>
+        <source>%1. Plug the camera in and press F4 again, or use the scanner.</source>
+        <translation>%1。请接好摄像头后再按 F4，或改用扫码枪。</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1063,10 @@
         <source>Cannot list the USB devices: %1</source>
         <translation>无法列出 USB 设备：%1</translation>
     </message>
+    <message>
+        <source>“%1” is not a serial port address: write serial:///dev/ttyUSB0</source>
+        <translation>“%1”不是串口地址：请写成 serial:///dev/ttyUSB0</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::ReceiptCodes</name>
@@ -1210,6 +1252,98 @@
     <message>
         <source>Receipt printer not used: %1</source>
         <translation>未使用小票打印机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::devices::CameraSource</name>
+    <message>
+        <source>No camera found</source>
+        <translation>未找到摄像头</translation>
+    </message>
+    <message>
+        <source>Camera %1 is not connected</source>
+        <translation>摄像头 %1 未连接</translation>
+    </message>
+    <message>
+        <source>Camera %1 failed: %2</source>
+        <translation>摄像头 %1 出错：%2</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::devices::PoleDisplay</name>
+    <message>
+        <source>There is no serial port %1: is the customer display plugged in?</source>
+        <translation>没有串口 %1：客显屏是否已接好？</translation>
+    </message>
+    <message>
+        <source>Cannot open the customer display&apos;s port %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</source>
+        <translation>无法打开客显屏的串口 %1：可能被其他程序占用，或当前用户无权限（请将用户加入 dialout 组，见 docs/hardware.md）</translation>
+    </message>
+    <message>
+        <source>Cannot open the customer display&apos;s port %1: %2</source>
+        <translation>无法打开客显屏的串口 %1：%2</translation>
+    </message>
+    <message>
+        <source>The customer display at %1 was unplugged</source>
+        <translation>%1 上的客显屏已断开</translation>
+    </message>
+    <message>
+        <source>In “%1” encoding must be ascii or gb18030</source>
+        <translation>“%1”中的 encoding 只能是 ascii 或 gb18030</translation>
+    </message>
+    <message>
+        <source>In “%1” yen must be one printable byte like 0x9d</source>
+        <translation>“%1”中的 yen 必须是一个可打印字节，如 0x9d</translation>
+    </message>
+    <message>
+        <source>In “%1” “%2” is not a customer display option (baud, flow, encoding and yen are)</source>
+        <translation>“%1”中的“%2”不是客显屏选项（可用 baud、flow、encoding 和 yen）</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::devices::SerialScanner</name>
+    <message>
+        <source>There is no serial port %1: is the scanner plugged in?</source>
+        <translation>没有串口 %1：扫码枪是否已接好？</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner&apos;s port %1: another program is using it, or this user may not (add the user to the dialout group, see docs/hardware.md)</source>
+        <translation>无法打开扫码枪的串口 %1：可能被其他程序占用，或当前用户无权限（请将用户加入 dialout 组，见 docs/hardware.md）</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner&apos;s port %1: %2</source>
+        <translation>无法打开扫码枪的串口 %1：%2</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 was unplugged</source>
+        <translation>%1 上的扫码枪已断开</translation>
+    </message>
+    <message>
+        <source>In “%1” “%2” is not a scanner option (baud, flow and terminator are)</source>
+        <translation>“%1”中的“%2”不是扫码枪选项（可用 baud、flow 和 terminator）</translation>
+    </message>
+    <message>
+        <source>In “%1” terminator must be crlf, cr, lf, tab, none or one byte like 0x03</source>
+        <translation>“%1”中的 terminator 只能是 crlf、cr、lf、tab、none 或一个字节（如 0x03）</translation>
+    </message>
+    <message>
+        <source>A scan longer than %1 bytes was ignored: scan the code again</source>
+        <translation>扫码内容超过 %1 字节，已忽略：请重新扫码</translation>
+    </message>
+    <message>
+        <source>A scan with control characters was ignored: check the scanner&apos;s terminator (%1)</source>
+        <translation>扫码内容含控制字符，已忽略：请检查扫码枪的结束符设置（%1）</translation>
+    </message>
+    <message>
+        <source>A scan that is not UTF-8 text was ignored: set the scanner to send UTF-8</source>
+        <translation>扫码内容不是 UTF-8 文本，已忽略：请将扫码枪设为 UTF-8 输出</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::escpos</name>
+    <message>
+        <source>The logo %1 cannot be read: %2</source>
+        <translation>无法读取标志图片 %1：%2</translation>
     </message>
 </context>
 </TS>

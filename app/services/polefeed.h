@@ -3,6 +3,10 @@
 #include <QObject>
 #include <QString>
 
+#include "core/money.h"
+
+#include <functional>
+
 namespace smartpos {
 
 class SaleSession;
@@ -25,7 +29,12 @@ class PoleFeed : public QObject {
 public:
     static constexpr int columns = 20;
 
-    PoleFeed(const SaleSession &session, QString storeName, QObject *parent = nullptr);
+    // How many columns a text takes on the display (displays differ: ¥ is one column on one,
+    // two on a Chinese one).
+    using Measure = std::function<int(QStringView)>;
+
+    PoleFeed(const SaleSession &session, QString storeName, Measure columnsOf,
+             QObject *parent = nullptr);
 
     // Chinese text needs a display with Chinese characters (encoding gb18030) and a till set
     // to Chinese; otherwise the display gets English.
@@ -39,9 +48,12 @@ private:
     void update();
     PoleText compose() const;
     QString say(const char *chinese, const char *english) const;
+    QString labelAndAmount(const QString &label, Money amount) const;
+    QString cut(const QString &text, int columns) const;
 
     const SaleSession &m_session;
     QString m_storeName;
+    Measure m_columnsOf;
     bool m_chinese = false;
     PoleText m_text;
 };

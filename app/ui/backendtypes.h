@@ -4,6 +4,7 @@
 // root provides, declared at compile time so qmllint and the QML compiler know every property.
 #include "cashiercontroller.h"
 #include "customerdisplay.h"
+#include "devicecontroller.h"
 #include "language.h"
 #include "uilog.h"
 
@@ -61,6 +62,18 @@ public:
     static Language *create(QQmlEngine *engine, QJSEngine *)
     {
         return providedSingleton<Language>(engine);
+    }
+};
+
+struct DevicesSingleton {
+    Q_GADGET
+    QML_FOREIGN(smartpos::DeviceController)
+    QML_NAMED_ELEMENT(Devices)
+    QML_SINGLETON
+public:
+    static DeviceController *create(QQmlEngine *engine, QJSEngine *)
+    {
+        return providedSingleton<DeviceController>(engine);
     }
 };
 

@@ -73,6 +73,9 @@ public:
     // Prints the last sale's receipt again (it says REPRINT).
     Q_INVOKABLE void reprintLast();
 
+    // A scanner read something it had to drop (garbled, too long): the cashier scans again.
+    void showScanProblem(const QString &message) { setMessage(message, true); }
+
     // The till's printer, when it has one; not owned.
     void setPrintSpooler(PrintSpooler *spooler);
     // Why the printer named in the settings is not used (a bad URI, …).

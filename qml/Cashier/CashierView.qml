@@ -22,11 +22,14 @@ Item {
     Shortcut { sequence: "F10"; onActivated: Cashier.reprintLast() }
     Shortcut { sequence: "F12"; onActivated: Cashier.openPayment() }
     Shortcut { sequence: "F9"; onActivated: Language.toggle() }
+    Shortcut { sequence: "F4"; onActivated: Devices.toggleCamera() }
     Shortcut {
         sequence: "Esc"
         onActivated: {
             if (Cashier.paymentOpen)
                 Cashier.cancelPayment()
+            else if (Devices.cameraOpen)
+                Devices.closeCamera()
             Cashier.clearMessage()
             root.backToScan()
         }
@@ -134,6 +137,14 @@ Item {
                     objectName: "printerBanner"
                     Layout.fillWidth: true
                     text: Cashier.printerProblem
+                    isError: true
+                }
+
+                // A scanner or the customer display unplugged: up until it is back.
+                Banner {
+                    objectName: "devicesBanner"
+                    Layout.fillWidth: true
+                    text: Devices.problem
                     isError: true
                 }
 
@@ -282,6 +293,7 @@ Item {
                     onClicked: Cashier.openPayment()
                 }
                 GridLayout {
+                    visible: !Devices.cameraOpen
                     Layout.fillWidth: true
                     columns: 2
                     columnSpacing: 10
@@ -328,7 +340,15 @@ Item {
                         onClicked: Cashier.noSale()
                     }
                 }
-                Item { Layout.fillHeight: true }
+                // While open, the camera takes the room of the buttons (their keys still work).
+                CameraPanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                }
+                Item {
+                    visible: !Devices.cameraOpen
+                    Layout.fillHeight: true
+                }
             }
         }
 

@@ -16,6 +16,7 @@ Rectangle {
             model: [
                 ["Enter", qsTr("Add barcode / next sale")],
                 ["F2", qsTr("Search")],
+                ["F4", qsTr("Camera")],
                 ["↑ ↓", qsTr("Select line")],
                 ["+ −", qsTr("Quantity")],
                 ["Del", qsTr("Remove line")],

@@ -74,7 +74,7 @@ private slots:
 
     void englishThroughASale()
     {
-        PoleFeed feed(*m_session, u"SmartPOS 便利店 Century Avenue"_s);
+        PoleFeed feed(*m_session, u"SmartPOS 便利店 Century Avenue"_s, escpos::displayColumns);
         QSignalSpy changed(&feed, &PoleFeed::textChanged);
         QCOMPARE(feed.text(), (PoleText{u"SmartPOS 便利店"_s, u"Welcome"_s}));
 
@@ -100,7 +100,7 @@ private slots:
 
     void chineseCountsTwoColumnsACharacter()
     {
-        PoleFeed feed(*m_session, u"SmartPOS 便利店"_s);
+        PoleFeed feed(*m_session, u"SmartPOS 便利店"_s, escpos::displayColumns);
         feed.setChinese(true);
         QCOMPARE(feed.text().lower, u"欢迎光临"_s);
         QVERIFY(m_session->scan(dumplings));
@@ -111,10 +111,25 @@ private slots:
         QCOMPARE(text.lower, row(u"合计"_s, u"¥32.90"_s));
     }
 
+    void wideYenOnAChineseDisplay()
+    {
+        // A Chinese display shows ¥ as the fullwidth ￥, two columns: the lines still fit.
+        const auto chineseDisplay = [](QStringView text) {
+            return escpos::displayColumns(text) + int(text.count(u'¥'));
+        };
+        PoleFeed feed(*m_session, u"Shop"_s, chineseDisplay);
+        feed.setChinese(true);
+        QVERIFY(m_session->scan(dumplings));
+        const PoleText text = feed.text();
+        QCOMPARE(chineseDisplay(text.upper), PoleFeed::columns);
+        QVERIFY2(text.upper.endsWith(u" ¥32.90"_s), qPrintable(text.upper));
+        QCOMPARE(text.lower, u"合计"_s + QString(9, u' ') + u"¥32.90"_s);
+    }
+
     void amountNearTheLimitStaysWhole()
     {
         // A large amount: the label gives way, the amount does not.
-        PoleFeed feed(*m_session, u"Shop"_s);
+        PoleFeed feed(*m_session, u"Shop"_s, escpos::displayColumns);
         QVERIFY(m_session->scan(cola));
         QVERIFY(m_session->setQuantity(0, 999));
         const PoleText text = feed.text();
@@ -124,7 +139,7 @@ private slots:
 
     void sameTextIsNotSentAgain()
     {
-        PoleFeed feed(*m_session, u"Shop"_s);
+        PoleFeed feed(*m_session, u"Shop"_s, escpos::displayColumns);
         QSignalSpy changed(&feed, &PoleFeed::textChanged);
         feed.setChinese(false); // nothing changes
         QCOMPARE(changed.size(), 0);

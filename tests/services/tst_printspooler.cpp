@@ -34,6 +34,15 @@ namespace {
 const QString cola = u"6928804995534"_s;        // ¥3.00
 const QString bananas500g = u"2210001005005"_s; // PLU 10001, 500 g at ¥11.96/kg
 
+// The receipt context of the spooler under test.
+ReceiptContext spoolerContext()
+{
+    ReceiptContext context;
+    context.storeName = u"SmartPOS 便利店"_s;
+    context.terminal = u"T01"_s;
+    return context;
+}
+
 QString readText(const QString &path)
 {
     QFile file(path);
@@ -130,11 +139,8 @@ void TestPrintSpooler::startSpooler()
     QString error;
     m_link = devices::PrinterLink::create(u"tcp://127.0.0.1:%1"_s.arg(m_port), &error);
     QVERIFY2(m_link, qPrintable(error));
-    ReceiptContext context;
-    context.storeName = u"SmartPOS 便利店"_s;
-    context.terminal = u"T01"_s;
-    m_spooler = std::make_unique<PrintSpooler>(*m_queue, *m_ledger, *m_link, *m_clock, context,
-                                               escpos::PrinterProfile::mm80());
+    m_spooler = std::make_unique<PrintSpooler>(*m_queue, *m_ledger, *m_link, *m_clock,
+                                               spoolerContext(), escpos::PrinterProfile::mm80());
     m_spooler->setRetryInterval(100);
     m_spooler->start();
 }
@@ -168,9 +174,8 @@ void TestPrintSpooler::cashSalePrintsItsReceiptAndOpensTheDrawer()
                  && text.contains(u"11.02"_s), // change
              qPrintable(text));
     // What the printer printed is the receipt document, line for line.
-    const ReceiptDocument document =
-        receiptFor(*m_ledger->loadSale(seq), seq, m_ledger->receiptCodes().codeFor(seq),
-                   ReceiptContext{u"SmartPOS 便利店"_s, {}, {}, {}, u"T01"_s, {}});
+    const ReceiptDocument document = receiptFor(
+        *m_ledger->loadSale(seq), seq, m_ledger->receiptCodes().codeFor(seq), spoolerContext());
     for (const QString &line : document.toText(48).split(u'\n', Qt::SkipEmptyParts))
         if (!line.startsWith(u"[QR"_s))
             QVERIFY2(text.contains(line.trimmed()), qPrintable(line));
@@ -287,7 +292,7 @@ void TestPrintSpooler::jobCutOffMidCommandPrintsWholeAfterTheFiller()
     escpos::PrinterProfile profile =
         mm58 ? escpos::PrinterProfile::mm58() : escpos::PrinterProfile::mm80();
     profile.nativeQr = !mm58;
-    ReceiptContext context{u"SmartPOS 便利店"_s, {}, {}, {}, u"T01"_s, {}};
+    ReceiptContext context = spoolerContext();
     if (logo)
         context.logo = escpos::ringsBitmap(144);
     const qint64 seq = sellCash({cola, bananas500g}, Money::fromYuan(20));
