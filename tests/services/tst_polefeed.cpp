@@ -1,12 +1,12 @@
 // What the pole display shows through a sale, as a customer reads it: welcome, each item with its
 // amount and the running total, the total to pay, then paid and change; Chinese and English;
 // never more than 20 columns, the amount never cut.
+#include "demoshop.h"
 #include "ledger/catalogstore.h"
 #include "ledger/ledger.h"
 #include "printer/escpos.h"
 #include "services/polefeed.h"
 #include "services/salesession.h"
-#include "testsupport.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -31,14 +31,8 @@ QString row(const QString &left, const QString &right)
 }
 } // namespace
 
-class TestPoleFeed : public QObject {
+class TestPoleFeed : public QObject, protected testing::DemoShop {
     Q_OBJECT
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<CatalogStore> m_catalog;
-    std::unique_ptr<Ledger> m_ledger;
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<SaleSession> m_session;
 
     void verifyFits(const PoleText &text)
     {
@@ -47,30 +41,8 @@ class TestPoleFeed : public QObject {
     }
 
 private slots:
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(QDir().mkpath(m_dir->filePath(u"keys"_s)));
-        m_catalog = std::make_unique<CatalogStore>();
-        QVERIFY_OK(m_catalog->open(m_dir->path()));
-        const ImportReport report =
-            m_catalog->importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv"));
-        QVERIFY2(report.ok, qPrintable(report.reason));
-        m_ledger = std::make_unique<Ledger>();
-        QVERIFY_OK(m_ledger->open(m_dir->path(), m_dir->filePath(u"keys"_s)));
-        m_clock =
-            std::make_unique<ManualClock>(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC));
-        m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock, StoreRules());
-    }
-
-    void cleanup()
-    {
-        m_session.reset();
-        m_ledger.reset();
-        m_catalog.reset();
-        m_clock.reset();
-        m_dir.reset();
-    }
+    void init() { openShop(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC)); }
+    void cleanup() { closeShop(); }
 
     void englishThroughASale()
     {

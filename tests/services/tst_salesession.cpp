@@ -1,5 +1,6 @@
 // The sale session driven the way the cashier window and the simulator drive it: every state
 // transition, every refusal, and what reaches the ledger.
+#include "demoshop.h"
 #include "ledger/catalogstore.h"
 #include "ledger/ledger.h"
 #include "ledger/outbox.h"
@@ -44,7 +45,7 @@ public:
 };
 } // namespace
 
-class TestSaleSession : public QObject {
+class TestSaleSession : public QObject, protected testing::DemoShop {
     Q_OBJECT
 
 private slots:
@@ -91,39 +92,16 @@ private:
     void ringUp(const QStringList &codes);
     // The kinds of the journal entries waiting in the outbox, by sequence number.
     QMap<qint64, QString> outboxKinds();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<CatalogStore> m_catalog;
-    std::unique_ptr<Ledger> m_ledger;
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<SaleSession> m_session;
 };
 
 void TestSaleSession::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    const QString keys = m_dir->filePath(u"keys"_s);
-    QVERIFY(QDir().mkpath(keys));
-    QString error;
-    m_catalog = std::make_unique<CatalogStore>();
-    QVERIFY_OK(m_catalog->open(m_dir->path()));
-    const ImportReport report =
-        m_catalog->importCsv(QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-catalog.csv"));
-    QVERIFY2(report.ok, qPrintable(report.reason));
-    m_ledger = std::make_unique<Ledger>();
-    const Status opened = m_ledger->open(m_dir->path(), keys);
-    QVERIFY2(opened, qPrintable(opened.error().message));
-    m_clock = std::make_unique<ManualClock>(startTime);
-    m_session = std::make_unique<SaleSession>(*m_catalog, *m_ledger, *m_clock, StoreRules());
+    openShop(startTime);
 }
 
 void TestSaleSession::cleanup()
 {
-    m_session.reset();
-    m_ledger.reset();
-    m_catalog.reset();
-    m_clock.reset();
-    m_dir.reset();
+    closeShop();
 }
 
 void TestSaleSession::ringUp(const QStringList &codes)
