@@ -30,6 +30,8 @@ public:
 
     static constexpr int stallMs = 10000;
     static constexpr int statusTimeoutMs = 1000;
+    // Tests shorten the stall watchdog rather than wait stallMs.
+    void setStallMs(int ms) { m_stallTimer.setInterval(ms); }
 
 protected:
     explicit ConnectedLink(const PrinterUri &address);

@@ -1,20 +1,18 @@
-// usb://VID:PID[/SERIAL]: the printer-class interface through libusb, on the worker thread.
+// usb://VID:PID[/SERIAL]: the printer-class interface through libusb (behind UsbBackend), on the
+// worker thread.
 // Synchronous bulk transfers with short timeouts keep each blocking step short.
 #include "printerlink_p.h"
 
+#include "usbbackend.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QFile>
-#include <QFileInfo>
-#include <QScopeGuard>
 
 #include <libusb.h>
 
 namespace smartpos::devices {
 
 namespace {
-
-using namespace Qt::StringLiterals;
 
 QString unavailableMessage(int rc)
 {
@@ -23,27 +21,11 @@ QString unavailableMessage(int rc)
         .arg(QString::fromUtf8(libusb_strerror(rc)));
 }
 
-using ConfigDescriptor =
-    std::unique_ptr<libusb_config_descriptor, decltype(&libusb_free_config_descriptor)>;
-
-ConfigDescriptor activeConfig(libusb_device *device, int *rc)
+bool hasPrinterInterface(const QList<UsbInterfaceSetting> &settings)
 {
-    libusb_config_descriptor *config = nullptr;
-    *rc = libusb_get_active_config_descriptor(device, &config);
-    return {config, &libusb_free_config_descriptor};
-}
-
-bool hasPrinterInterface(libusb_device *device)
-{
-    int rc = 0;
-    const ConfigDescriptor config = activeConfig(device, &rc);
-    for (int i = 0; config && i < config->bNumInterfaces; ++i) {
-        const libusb_interface &interface = config->interface[i];
-        for (int a = 0; a < interface.num_altsetting; ++a)
-            if (interface.altsetting[a].bInterfaceClass == LIBUSB_CLASS_PRINTER)
-                return true;
-    }
-    return false;
+    return std::any_of(settings.begin(), settings.end(), [](const UsbInterfaceSetting &setting) {
+        return setting.interfaceClass == LIBUSB_CLASS_PRINTER;
+    });
 }
 
 struct PrinterInterface {
@@ -55,113 +37,51 @@ struct PrinterInterface {
 
 // The printer-class setting with a bulk OUT endpoint, a bidirectional one (with bulk IN) first;
 // failing that any setting with bulk OUT, as some clones declare vendor class 0xFF.
-PrinterInterface findInterface(const libusb_config_descriptor &config)
+PrinterInterface findInterface(const QList<UsbInterfaceSetting> &settings)
 {
     PrinterInterface best;
     int bestScore = -1;
-    for (int i = 0; i < config.bNumInterfaces; ++i) {
-        const libusb_interface &interface = config.interface[i];
-        for (int a = 0; a < interface.num_altsetting; ++a) {
-            const libusb_interface_descriptor &setting = interface.altsetting[a];
-            PrinterInterface candidate{setting.bInterfaceNumber, setting.bAlternateSetting};
-            for (int e = 0; e < setting.bNumEndpoints; ++e) {
-                const libusb_endpoint_descriptor &endpoint = setting.endpoint[e];
-                if ((endpoint.bmAttributes & LIBUSB_TRANSFER_TYPE_MASK)
-                    != LIBUSB_TRANSFER_TYPE_BULK)
-                    continue;
-                const bool in =
-                    (endpoint.bEndpointAddress & LIBUSB_ENDPOINT_DIR_MASK) == LIBUSB_ENDPOINT_IN;
-                quint8 &slot = in ? candidate.in : candidate.out;
-                if (!slot)
-                    slot = endpoint.bEndpointAddress;
-            }
-            const int score =
-                (setting.bInterfaceClass == LIBUSB_CLASS_PRINTER ? 2 : 0) + (candidate.in ? 1 : 0);
-            if (candidate.out && score > bestScore) {
-                best = candidate;
-                bestScore = score;
-            }
+    for (const UsbInterfaceSetting &setting : settings) {
+        PrinterInterface candidate{setting.number, setting.alternate};
+        for (const UsbEndpoint &endpoint : setting.endpoints) {
+            if ((endpoint.attributes & LIBUSB_TRANSFER_TYPE_MASK) != LIBUSB_TRANSFER_TYPE_BULK)
+                continue;
+            const bool in = (endpoint.address & LIBUSB_ENDPOINT_DIR_MASK) == LIBUSB_ENDPOINT_IN;
+            quint8 &slot = in ? candidate.in : candidate.out;
+            if (!slot)
+                slot = endpoint.address;
+        }
+        const int score =
+            (setting.interfaceClass == LIBUSB_CLASS_PRINTER ? 2 : 0) + (candidate.in ? 1 : 0);
+        if (candidate.out && score > bestScore) {
+            best = candidate;
+            bestScore = score;
         }
     }
     return best;
 }
 
-struct UsbStrings {
-    QString manufacturer;
-    QString product;
-    QString serial;
-};
-
-QString sysfsText(const QString &folder, QLatin1StringView name)
-{
-    QFile file(folder + u'/' + name);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
-}
-
-QString descriptorText(libusb_device_handle *handle, quint8 index)
-{
-    unsigned char text[256];
-    const int length =
-        index ? libusb_get_string_descriptor_ascii(handle, index, text, sizeof text) : 0;
-    return length > 0 ? QString::fromLatin1(reinterpret_cast<const char *>(text), length)
-                      : QString();
-}
-
-// From sysfs when it has the device (no permission needed, and decoded from UTF-16 by the
-// kernel), otherwise from the device itself when it can be opened; empty when neither works.
-UsbStrings usbStrings(libusb_device *device, const libusb_device_descriptor &descriptor)
-{
-    quint8 ports[8];
-    const int depth = libusb_get_port_numbers(device, ports, int(std::size(ports)));
-    QStringList path;
-    for (int i = 0; i < depth; ++i)
-        path << QString::number(ports[i]);
-    const QString folder =
-        u"/sys/bus/usb/devices/%1-%2"_s.arg(libusb_get_bus_number(device)).arg(path.join(u'.'));
-    if (depth > 0 && QFileInfo(folder).isDir())
-        return {sysfsText(folder, "manufacturer"_L1), sysfsText(folder, "product"_L1),
-                sysfsText(folder, "serial"_L1)};
-    libusb_device_handle *handle = nullptr;
-    if (libusb_open(device, &handle) != 0)
-        return {};
-    const UsbStrings strings{descriptorText(handle, descriptor.iManufacturer),
-                             descriptorText(handle, descriptor.iProduct),
-                             descriptorText(handle, descriptor.iSerialNumber)};
-    libusb_close(handle);
-    return strings;
-}
-
-unsigned char *transferData(const QByteArray &bytes)
-{
-    // libusb takes one buffer type for both directions; an OUT transfer only reads it.
-    return reinterpret_cast<unsigned char *>(const_cast<char *>(bytes.constData()));
-}
-
 class UsbWorker final : public DeviceWorker {
 public:
-    explicit UsbWorker(const PrinterUri &address)
+    UsbWorker(const PrinterUri &address, std::unique_ptr<UsbBackend> usb)
         : m_address(address)
+        , m_usb(std::move(usb))
     {
         canRead = true; // until a printer without bulk IN is connected
         m_probe.setInterval(probeMs);
         connect(&m_probe, &QTimer::timeout, this, &UsbWorker::probe);
     }
-    ~UsbWorker() override
-    {
-        closeDevice();
-        if (m_context)
-            libusb_exit(m_context);
-    }
+    ~UsbWorker() override { closeDevice(); }
 
     void openDevice() override
     {
         closeDevice();
-        if (!m_context) {
-            if (const int rc = libusb_init(&m_context); rc != 0) {
-                m_context = nullptr;
+        if (!m_initialised) {
+            if (const int rc = m_usb->init(); rc != 0) {
                 emit openFailed(m_session, unavailableMessage(rc));
                 return;
             }
+            m_initialised = true;
         }
         if (const int rc = openPrinter(); rc != 0) {
             closeDevice();
@@ -175,26 +95,27 @@ public:
     void closeDevice() override
     {
         m_probe.stop();
-        if (!m_handle)
+        if (!m_open)
             return;
         if (m_interface.number >= 0) // usblp gets it back (auto-detach)
-            libusb_release_interface(m_handle, m_interface.number);
-        libusb_close(std::exchange(m_handle, nullptr));
+            m_usb->release(m_interface.number);
+        m_usb->close();
+        m_open = false;
         m_interface = {};
     }
 
     void writeBytes(const QByteArray &bytes) override
     {
-        if (!m_handle) // lost since the job was posted, and reported
+        if (!m_open) // lost since the job was posted, and reported
             return;
         qsizetype done = 0;
         while (done < bytes.size()) {
             if (!live())
                 return;
             int sent = 0;
-            const int rc = libusb_bulk_transfer(
-                m_handle, m_interface.out, transferData(bytes) + done,
-                int(std::min<qsizetype>(bytes.size() - done, chunkBytes)), &sent, sliceMs);
+            const QByteArrayView chunk = QByteArrayView(bytes).sliced(
+                done, std::min<qsizetype>(bytes.size() - done, chunkBytes));
+            const int rc = m_usb->bulkWrite(m_interface.out, chunk, &sent, sliceMs);
             done += sent;
             if (sent > 0)
                 emit progressed(m_session);
@@ -208,24 +129,22 @@ public:
 
     void askStatus(const QByteArray &request) override
     {
-        if (!m_handle || !m_interface.in)
+        if (!m_open || !m_interface.in)
             return;
         int sent = 0;
-        int rc = libusb_bulk_transfer(m_handle, m_interface.out, transferData(request),
-                                      int(request.size()), &sent, sliceMs);
+        int rc = m_usb->bulkWrite(m_interface.out, request, &sent, sliceMs);
         // Each DLE EOT n request is three bytes and its answer one.
         const qsizetype expected = request.size() / 3;
         qsizetype received = 0;
         const QDeadlineTimer deadline(ConnectedLink::statusTimeoutMs);
-        unsigned char answer[512]; // a multiple of every bulk packet size, so it cannot overflow
+        char answer[512]; // a multiple of every bulk packet size, so it cannot overflow
         while (rc == 0 && received < expected && !deadline.hasExpired() && live()) {
             int got = 0;
             const int waitMs = int(std::clamp<qint64>(deadline.remainingTime(), 1, sliceMs));
-            rc =
-                libusb_bulk_transfer(m_handle, m_interface.in, answer, sizeof answer, &got, waitMs);
+            rc = m_usb->bulkRead(m_interface.in, answer, sizeof answer, &got, waitMs);
             if (got > 0) {
                 received += got;
-                emit statusBytes(m_session, QByteArray(reinterpret_cast<char *>(answer), got));
+                emit statusBytes(m_session, QByteArray(answer, got));
             }
             if (rc == LIBUSB_ERROR_TIMEOUT)
                 rc = 0;
@@ -242,45 +161,41 @@ private:
     // 0, or the libusb error that kept the printer from being opened and claimed.
     int openPrinter()
     {
-        libusb_device **devices = nullptr;
-        const ssize_t count = libusb_get_device_list(m_context, &devices);
-        if (count < 0)
-            return int(count);
+        QList<UsbDevice> devices;
+        if (const int rc = m_usb->listDevices(&devices); rc != 0)
+            return rc;
         int rc = LIBUSB_ERROR_NOT_FOUND;
-        for (ssize_t i = 0; i < count && !m_handle; ++i) {
-            libusb_device_descriptor descriptor;
-            if (libusb_get_device_descriptor(devices[i], &descriptor) != 0
-                || descriptor.idVendor != m_address.vendorId
-                || descriptor.idProduct != m_address.productId)
+        for (const UsbDevice &device : std::as_const(devices)) {
+            if (device.vendorId != m_address.vendorId || device.productId != m_address.productId)
                 continue;
-            if (!m_address.serial.isEmpty()
-                && usbStrings(devices[i], descriptor).serial != m_address.serial)
+            if (!m_address.serial.isEmpty() && m_usb->strings(device).serial != m_address.serial)
                 continue;
-            rc = libusb_open(devices[i], &m_handle);
+            if ((rc = m_usb->open(device)) == 0) {
+                m_open = true;
+                return claim(device);
+            }
         }
-        libusb_free_device_list(devices, 1); // an open handle keeps its device
-        return m_handle ? claim() : rc;
+        return rc;
     }
 
-    int claim()
+    int claim(const UsbDevice &device)
     {
-        int rc = 0;
-        const ConfigDescriptor config = activeConfig(libusb_get_device(m_handle), &rc);
-        if (!config)
+        QList<UsbInterfaceSetting> settings;
+        if (const int rc = m_usb->activeSettings(device, &settings); rc != 0)
             return rc;
-        const PrinterInterface found = findInterface(*config);
+        const PrinterInterface found = findInterface(settings);
         if (!found.out)
             return LIBUSB_ERROR_NOT_SUPPORTED;
         // usblp (/dev/usb/lp0) holds printer interfaces; libusb detaches it while claimed.
         // Unsupported on some systems, where claiming then tells what is wrong.
-        libusb_set_auto_detach_kernel_driver(m_handle, 1);
-        if ((rc = libusb_claim_interface(m_handle, found.number)) != 0)
+        m_usb->enableAutoDetach();
+        if (const int rc = m_usb->claim(found.number); rc != 0)
             return rc;
         m_interface = found;
-        if (found.alternate != 0
-            && (rc = libusb_set_interface_alt_setting(m_handle, found.number, found.alternate))
-                   != 0)
-            return rc;
+        if (found.alternate != 0) {
+            if (const int rc = m_usb->setAltSetting(found.number, found.alternate); rc != 0)
+                return rc;
+        }
         canRead = found.in != 0;
         return 0;
     }
@@ -291,10 +206,9 @@ private:
     {
         constexpr quint8 classInterfaceIn = 0xA1; // device to host, class request, interface
         constexpr quint8 getPortStatus = 1;
-        unsigned char portStatus = 0;
-        const int rc =
-            libusb_control_transfer(m_handle, classInterfaceIn, getPortStatus, 0,
-                                    quint16(m_interface.number), &portStatus, 1, sliceMs);
+        char portStatus = 0;
+        const int rc = m_usb->controlRead(classInterfaceIn, getPortStatus, 0,
+                                          quint16(m_interface.number), &portStatus, 1, sliceMs);
         if (rc == LIBUSB_ERROR_NO_DEVICE)
             lose(rc);
     }
@@ -349,8 +263,9 @@ private:
     }
 
     const PrinterUri m_address;
-    libusb_context *m_context = nullptr;
-    libusb_device_handle *m_handle = nullptr;
+    const std::unique_ptr<UsbBackend> m_usb;
+    bool m_initialised = false;
+    bool m_open = false;
     PrinterInterface m_interface; // claimed when number >= 0
     QTimer m_probe{this};
 };
@@ -359,41 +274,36 @@ private:
 
 std::unique_ptr<DeviceWorker> makeUsbWorker(const PrinterUri &address)
 {
-    return std::make_unique<UsbWorker>(address);
+    return std::make_unique<UsbWorker>(address, makeUsbBackend());
 }
 
 QList<UsbPrinterInfo> listUsbPrinters(QString *error)
 {
-    libusb_context *context = nullptr;
-    if (const int rc = libusb_init(&context); rc != 0) {
+    const std::unique_ptr<UsbBackend> usb = makeUsbBackend();
+    if (const int rc = usb->init(); rc != 0) {
         if (error)
             *error = unavailableMessage(rc);
         return {};
     }
-    const auto exit = qScopeGuard([context] { libusb_exit(context); });
-    libusb_device **devices = nullptr;
-    const ssize_t count = libusb_get_device_list(context, &devices);
-    if (count < 0) {
+    QList<UsbDevice> devices;
+    if (const int rc = usb->listDevices(&devices); rc != 0) {
         if (error)
             *error = QCoreApplication::translate("smartpos::PrinterLink",
                                                  "Cannot list the USB devices: %1")
-                         .arg(QString::fromUtf8(libusb_strerror(int(count))));
+                         .arg(QString::fromUtf8(libusb_strerror(rc)));
         return {};
     }
     QList<UsbPrinterInfo> printers;
-    for (ssize_t i = 0; i < count; ++i) {
-        libusb_device *device = devices[i];
-        libusb_device_descriptor descriptor;
-        if (libusb_get_device_descriptor(device, &descriptor) != 0 || !hasPrinterInterface(device))
+    for (const UsbDevice &device : std::as_const(devices)) {
+        QList<UsbInterfaceSetting> settings;
+        if (usb->activeSettings(device, &settings) != 0 || !hasPrinterInterface(settings))
             continue;
-        const UsbStrings strings = usbStrings(device, descriptor);
-        printers.append({descriptor.idVendor, descriptor.idProduct, strings.serial,
-                         strings.manufacturer, strings.product, libusb_get_bus_number(device),
-                         libusb_get_device_address(device),
-                         PrinterUri::usb(descriptor.idVendor, descriptor.idProduct, strings.serial)
-                             .toString()});
+        const UsbStrings strings = usb->strings(device);
+        printers.append(
+            {device.vendorId, device.productId, strings.serial, strings.manufacturer,
+             strings.product, device.bus, device.address,
+             PrinterUri::usb(device.vendorId, device.productId, strings.serial).toString()});
     }
-    libusb_free_device_list(devices, 1);
     return printers;
 }
 
