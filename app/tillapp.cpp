@@ -99,6 +99,7 @@ void TillApp::buildServices()
     followLanguage();
     connect(m_language.get(), &Language::changed, this, followLanguage);
     connect(m_language.get(), &Language::chosen, this, &TillApp::saveLanguageSetting);
+    connect(m_language.get(), &Language::changed, m_devices.get(), &DeviceController::retranslate);
     provideSingleton(*m_engine, m_cashier.get());
     provideSingleton(*m_engine, m_customer.get());
     provideSingleton(*m_engine, m_devices.get());

@@ -24,7 +24,7 @@ void DeviceController::start(const DeviceConfig &config)
     m_cameraId = config.cameraId;
     QString error;
     if (!config.serialScanner.isEmpty()) {
-        const QString name = tr("Scanner");
+        const Device name = Device::Scanner;
         m_serialScanner = devices::SerialScanner::create(config.serialScanner, &error);
         if (m_serialScanner) {
             connect(m_serialScanner.get(), &devices::SerialScanner::scanned, this,
@@ -37,7 +37,7 @@ void DeviceController::start(const DeviceConfig &config)
         }
     }
     if (!config.poleDisplay.isEmpty()) {
-        const QString name = tr("Customer display");
+        const Device name = Device::Display;
         m_pole = devices::PoleDisplay::create(config.poleDisplay, &error);
         if (m_pole)
             watch(m_pole.get(), name);
@@ -46,7 +46,7 @@ void DeviceController::start(const DeviceConfig &config)
     }
 }
 
-void DeviceController::watch(devices::SerialDevice *device, const QString &name)
+void DeviceController::watch(devices::SerialDevice *device, Device name)
 {
     connect(device, &devices::SerialDevice::stateChanged, this,
             [this, name](devices::SerialDevice::State state, const QString &message) {
@@ -59,7 +59,7 @@ void DeviceController::watch(devices::SerialDevice *device, const QString &name)
     device->open();
 }
 
-void DeviceController::setProblem(const QString &device, const QString &message)
+void DeviceController::setProblem(Device device, const QString &message)
 {
     if (m_problems.value(device) == message)
         return;
@@ -68,7 +68,7 @@ void DeviceController::setProblem(const QString &device, const QString &message)
     else
         m_problems.insert(device, message);
     if (!message.isEmpty())
-        qCWarning(lcUi).noquote() << device << message;
+        qCWarning(lcUi).noquote() << message;
     emit problemChanged();
 }
 
@@ -76,16 +76,21 @@ QString DeviceController::problem() const
 {
     QStringList lines;
     for (auto it = m_problems.cbegin(); it != m_problems.cend(); ++it)
-        lines << tr("%1: %2").arg(it.key(), it.value());
+        lines << tr("%1: %2").arg(
+            it.key() == Device::Scanner ? tr("Scanner") : tr("Customer display"), it.value());
     return lines.join(u'\n');
 }
 
 void DeviceController::toggleCamera()
 {
-    if (m_cameraOpen) {
+    if (m_cameraOpen)
         closeCamera();
-        return;
-    }
+    else
+        openCamera();
+}
+
+void DeviceController::openCamera()
+{
     if (!m_camera) {
         m_camera = std::make_unique<devices::CameraSource>();
         m_cameraScanner->setVideoSink(m_camera->videoSink());
@@ -93,9 +98,24 @@ void DeviceController::toggleCamera()
                 [this](const QString &message) { setCamera(true, false, withHint(message)); });
     }
     if (m_camera->start(m_cameraId))
-        setCamera(true, true, tr("Hold the code up to the camera. F4 closes this view."));
+        setCamera(true, true, liveHint());
     else
         setCamera(true, false, withHint(m_camera->errorMessage()));
+}
+
+void DeviceController::retranslate()
+{
+    emit problemChanged();
+    // The camera's words were chosen when it was opened: ask again, in the new language.
+    if (m_cameraOpen && !m_cameraLive)
+        openCamera();
+    else if (m_cameraLive)
+        setCamera(true, true, liveHint());
+}
+
+QString DeviceController::liveHint() const
+{
+    return tr("Hold the code up to the camera. F4 closes this view.");
 }
 
 QString DeviceController::withHint(const QString &problem) const

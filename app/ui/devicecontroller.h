@@ -53,6 +53,10 @@ public:
     // Where the open view draws the camera's picture (a QML VideoOutput's videoSink).
     Q_INVOKABLE void setCameraView(QVideoSink *view);
 
+    // The language changed: what is shown is said again in it (a device's own message stays as
+    // it came until the device's state changes).
+    void retranslate();
+
     // The display the settings name, or null.
     devices::PoleDisplay *poleDisplay() const { return m_pole.get(); }
     // Reads the camera's frames; tests hand it frames of their own.
@@ -66,8 +70,11 @@ signals:
     void cameraChanged();
 
 private:
-    void watch(devices::SerialDevice *device, const QString &name);
-    void setProblem(const QString &device, const QString &message);
+    enum class Device { Scanner, Display };
+    void watch(devices::SerialDevice *device, Device name);
+    void setProblem(Device device, const QString &message);
+    void openCamera();
+    QString liveHint() const;
     void setCamera(bool open, bool live, const QString &message);
     // What the cashier can do about a camera problem.
     QString withHint(const QString &problem) const;
@@ -77,7 +84,7 @@ private:
     std::unique_ptr<devices::CameraScanner> m_cameraScanner;
     std::unique_ptr<devices::CameraSource> m_camera; // made when first opened
     QByteArray m_cameraId;
-    QMap<QString, QString> m_problems; // device name → what is wrong
+    QMap<Device, QString> m_problems; // what is wrong, as the device said it
     bool m_cameraOpen = false;
     bool m_cameraLive = false;
     QString m_cameraMessage;

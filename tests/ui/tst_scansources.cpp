@@ -53,6 +53,15 @@ class TestScanSources : public QObject {
         return item ? item->property("text").toString() : u"<no %1>"_s.arg(objectName);
     }
 
+    void screenshot(const QString &name)
+    {
+        const QString shots = qEnvironmentVariable("SMARTPOS_SCREENSHOT_DIR");
+        if (shots.isEmpty())
+            return;
+        QDir().mkpath(shots);
+        cashierWindow()->grabWindow().save(shots + u"/cashier-"_s + name + u".png"_s);
+    }
+
     void wedgeScan(const QString &code)
     {
         for (const QChar c : code)
@@ -167,6 +176,7 @@ private slots:
         QCOMPARE(text(u"devicesBanner"_s), QString());
         scanner->kill();
         QTRY_VERIFY_WITH_TIMEOUT(text(u"devicesBanner"_s).startsWith(u"Scanner: "_s), 10000);
+        screenshot(u"scanner-unplugged"_s);
         // Sales go on with the other scanners meanwhile.
         wedgeScan(cola);
         QTRY_COMPARE(units(0), 1);
@@ -204,11 +214,13 @@ private slots:
         QTRY_COMPARE(
             text(u"cameraMessage"_s),
             u"No camera found. Plug the camera in and press F4 again, or use the scanner."_s);
-        const QString shots = qEnvironmentVariable("SMARTPOS_SCREENSHOT_DIR");
-        if (!shots.isEmpty()) {
-            QDir().mkpath(shots);
-            cashierWindow()->grabWindow().save(shots + u"/cashier-camera.png"_s);
-        }
+        screenshot(u"camera"_s);
+        // The same in Chinese, the driver's words included.
+        till->language()->toggle();
+        QTRY_COMPARE(text(u"cameraMessage"_s),
+                     u"未找到摄像头。请接好摄像头后再按 F4，或改用扫码枪。"_s);
+        screenshot(u"camera-zh"_s);
+        till->language()->toggle();
         QTest::keyClick(cashierWindow(), Qt::Key_Escape);
         QTRY_VERIFY(!panel->isVisible());
     }
