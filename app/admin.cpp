@@ -2,6 +2,7 @@
 // the cashier window uses; the command-line plumbing and the catalog and ledger commands are in
 // admincommands.cpp.
 #include "admincommands.h"
+#include "codecommands.h"
 #include "devicecommands.h"
 #include "services/appdata.h"
 #include "services/salesession.h"
@@ -65,7 +66,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("SmartPOS"));
-    QList<admin::Command> commands = admin::libraryCommands() + admin::deviceCommands();
+    QList<admin::Command> commands =
+        admin::libraryCommands() + admin::deviceCommands() + admin::codeCommands();
     commands.append(
         {{QStringLiteral("simulate")},
          QStringLiteral("--sales N [--seed S] [--no-sale-every K]"),

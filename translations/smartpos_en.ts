@@ -435,6 +435,53 @@
     </message>
 </context>
 <context>
+    <name>smartpos::ChainKeys</name>
+    <message>
+        <source>The chain&apos;s code keys are already in %1 (%2). Nothing was changed: codes keygen never replaces keys, since every code made with them would stop checking.</source>
+        <translation>The chain&apos;s code keys are already in %1 (%2). Nothing was changed: codes keygen never replaces keys, since every code made with them would stop checking.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make an Ed25519 key.</source>
+        <translation>OpenSSL could not make an Ed25519 key.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>Cannot rename %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>There are no code keys in %1. `smartpos-admin codes keygen` makes the demo chain&apos;s; in a store they come from the chain.</source>
+        <translation>There are no code keys in %1. `smartpos-admin codes keygen` makes the demo chain&apos;s; in a store they come from the chain.</translation>
+    </message>
+    <message>
+        <source>%1 is not %2. Restore it from a backup, or ask the chain for it.</source>
+        <translation>%1 is not %2. Restore it from a backup, or ask the chain for it.</translation>
+    </message>
+    <message>
+        <source>an Ed25519 private key (PEM)</source>
+        <translation>an Ed25519 private key (PEM)</translation>
+    </message>
+    <message>
+        <source>a list of Ed25519 public keys (PEM)</source>
+        <translation>a list of Ed25519 public keys (PEM)</translation>
+    </message>
+    <message>
+        <source>a member-code secret (64 hex digits)</source>
+        <translation>a member-code secret (64 hex digits)</translation>
+    </message>
+    <message>
+        <source>The public key of %1 is not in %2: coupons signed here would not check. Restore both from the same backup.</source>
+        <translation>The public key of %1 is not in %2: coupons signed here would not check. Restore both from the same backup.</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
@@ -1073,6 +1120,185 @@
     <message>
         <source>“%1” is not a serial port address: write serial:///dev/ttyUSB0</source>
         <translation>“%1” is not a serial port address: write serial:///dev/ttyUSB0</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::Promotions</name>
+    <message>
+        <source>&quot;%1&quot; is not a field of a %2 promotion</source>
+        <translation>&quot;%1&quot; is not a field of a %2 promotion</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>unknown field &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing</source>
+        <translation>&quot;%1&quot; is missing</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text that is not empty</source>
+        <translation>&quot;%1&quot; must be text that is not empty</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>&quot;%1&quot; must be true or false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number</source>
+        <translation>&quot;%1&quot; must be a whole number</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2 to %3, not %4</source>
+        <translation>&quot;%1&quot; must be %2 to %3, not %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of text with at least one entry</source>
+        <translation>&quot;%1&quot; must be a list of text with at least one entry</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names &quot;%2&quot; twice</source>
+        <translation>&quot;%1&quot; names &quot;%2&quot; twice</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an amount in yuan with at most two decimals, such as &quot;12.50&quot;</source>
+        <translation>&quot;%1&quot; must be an amount in yuan with at most two decimals, such as &quot;12.50&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative (¥%2)</source>
+        <translation>&quot;%1&quot; is negative (¥%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be more than ¥0</source>
+        <translation>&quot;%1&quot; must be more than ¥0</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is above ¥%2, the most any amount may be</source>
+        <translation>&quot;%1&quot; is above ¥%2, the most any amount may be</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number of percent, such as 10 for 10 % off</source>
+        <translation>&quot;%1&quot; must be a number of percent, such as 10 for 10 % off</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 %, more than 100 %</source>
+        <translation>&quot;%1&quot; is %2 %, more than 100 %</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be more than 0 %</source>
+        <translation>&quot;%1&quot; must be more than 0 %</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may have at most two decimals</source>
+        <translation>&quot;%1&quot; may have at most two decimals</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a time of day such as &quot;15:00&quot; (00:00 to 24:00)</source>
+        <translation>&quot;%1&quot; must be a time of day such as &quot;15:00&quot; (00:00 to 24:00)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date such as &quot;2026-12-31&quot;</source>
+        <translation>&quot;%1&quot; must be a date such as &quot;2026-12-31&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;when&quot; must be an object with &quot;days&quot;, &quot;from&quot;, &quot;until&quot;, &quot;first_day&quot; and &quot;last_day&quot;, each optional</source>
+        <translation>&quot;when&quot; must be an object with &quot;days&quot;, &quot;from&quot;, &quot;until&quot;, &quot;first_day&quot; and &quot;last_day&quot;, each optional</translation>
+    </message>
+    <message>
+        <source>&quot;days&quot;: &quot;%1&quot; is not one of %2</source>
+        <translation>&quot;days&quot;: &quot;%1&quot; is not one of %2</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; must be before &quot;until&quot;; a time range past midnight is two promotions</source>
+        <translation>&quot;from&quot; must be before &quot;until&quot;; a time range past midnight is two promotions</translation>
+    </message>
+    <message>
+        <source>&quot;first_day&quot; %1 is after &quot;last_day&quot; %2</source>
+        <translation>&quot;first_day&quot; %1 is after &quot;last_day&quot; %2</translation>
+    </message>
+    <message>
+        <source>&quot;tiers&quot; must be a list of at least one {&quot;over&quot;: …, &quot;off&quot;: …}</source>
+        <translation>&quot;tiers&quot; must be a list of at least one {&quot;over&quot;: …, &quot;off&quot;: …}</translation>
+    </message>
+    <message>
+        <source> tier %1</source>
+        <translation> tier %1</translation>
+    </message>
+    <message>
+        <source>must be an object {&quot;over&quot;: …, &quot;off&quot;: …}</source>
+        <translation>must be an object {&quot;over&quot;: …, &quot;off&quot;: …}</translation>
+    </message>
+    <message>
+        <source>¥%1 off is more than the ¥%2 it needs</source>
+        <translation>¥%1 off is more than the ¥%2 it needs</translation>
+    </message>
+    <message>
+        <source>&quot;over&quot; ¥%1 must be more than the tier before (¥%2)</source>
+        <translation>&quot;over&quot; ¥%1 must be more than the tier before (¥%2)</translation>
+    </message>
+    <message>
+        <source>&quot;off&quot; ¥%1 must be more than the tier before (¥%2)</source>
+        <translation>&quot;off&quot; ¥%1 must be more than the tier before (¥%2)</translation>
+    </message>
+    <message>
+        <source>&quot;prices&quot; must be an object of SKU and price, such as {&quot;DR0001&quot;: &quot;2.50&quot;}</source>
+        <translation>&quot;prices&quot; must be an object of SKU and price, such as {&quot;DR0001&quot;: &quot;2.50&quot;}</translation>
+    </message>
+    <message>
+        <source>&quot;prices&quot; has an empty SKU</source>
+        <translation>&quot;prices&quot; has an empty SKU</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>&quot;id&quot; must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot;; the kinds are %2</source>
+        <translation>unknown kind &quot;%1&quot;; the kinds are %2</translation>
+    </message>
+    <message>
+        <source>an exclusive promotion stacks with nothing: &quot;stacks_with&quot; contradicts &quot;exclusive&quot;</source>
+        <translation>an exclusive promotion stacks with nothing: &quot;stacks_with&quot; contradicts &quot;exclusive&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;coupon_campaigns&quot; must be a list</source>
+        <translation>&quot;coupon_campaigns&quot; must be a list</translation>
+    </message>
+    <message>
+        <source>coupon campaign %1</source>
+        <translation>coupon campaign %1</translation>
+    </message>
+    <message>
+        <source>must be an object {&quot;campaign&quot;: …, &quot;stacks_with_promotions&quot;: …}</source>
+        <translation>must be an object {&quot;campaign&quot;: …, &quot;stacks_with_promotions&quot;: …}</translation>
+    </message>
+    <message>
+        <source>campaign %1 is listed twice</source>
+        <translation>campaign %1 is listed twice</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>not valid JSON: %1 at byte %2</translation>
+    </message>
+    <message>
+        <source>the promotions must be one JSON object with &quot;version&quot;: 1 and &quot;promotions&quot;: […]</source>
+        <translation>the promotions must be one JSON object with &quot;version&quot;: 1 and &quot;promotions&quot;: […]</translation>
+    </message>
+    <message>
+        <source>&quot;promotions&quot; must be a list</source>
+        <translation>&quot;promotions&quot; must be a list</translation>
+    </message>
+    <message>
+        <source>promotion %1</source>
+        <translation>promotion %1</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>promotion %1 has the same id</source>
+        <translation>promotion %1 has the same id</translation>
     </message>
 </context>
 <context>

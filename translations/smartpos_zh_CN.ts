@@ -433,6 +433,53 @@
     </message>
 </context>
 <context>
+    <name>smartpos::ChainKeys</name>
+    <message>
+        <source>The chain&apos;s code keys are already in %1 (%2). Nothing was changed: codes keygen never replaces keys, since every code made with them would stop checking.</source>
+        <translation>连锁的码密钥已在 %1（%2）。未做任何更改：codes keygen 从不替换密钥，否则用它们生成的所有码都将无法通过校验。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make an Ed25519 key.</source>
+        <translation>OpenSSL 无法生成 Ed25519 密钥。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>无法将 %1 重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>There are no code keys in %1. `smartpos-admin codes keygen` makes the demo chain&apos;s; in a store they come from the chain.</source>
+        <translation>%1 中没有码密钥。`smartpos-admin codes keygen` 可生成演示连锁的密钥；门店中的密钥由连锁总部下发。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2. Restore it from a backup, or ask the chain for it.</source>
+        <translation>%1 不是%2。请从备份恢复，或向连锁总部索取。</translation>
+    </message>
+    <message>
+        <source>an Ed25519 private key (PEM)</source>
+        <translation>Ed25519 私钥（PEM）</translation>
+    </message>
+    <message>
+        <source>a list of Ed25519 public keys (PEM)</source>
+        <translation>Ed25519 公钥列表（PEM）</translation>
+    </message>
+    <message>
+        <source>a member-code secret (64 hex digits)</source>
+        <translation>会员码密钥（64 位十六进制数字）</translation>
+    </message>
+    <message>
+        <source>The public key of %1 is not in %2: coupons signed here would not check. Restore both from the same backup.</source>
+        <translation>%1 的公钥不在 %2 中：在此签发的优惠券将无法通过校验。请从同一份备份中恢复两者。</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
@@ -1066,6 +1113,185 @@
     <message>
         <source>“%1” is not a serial port address: write serial:///dev/ttyUSB0</source>
         <translation>“%1”不是串口地址：请写成 serial:///dev/ttyUSB0</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::Promotions</name>
+    <message>
+        <source>&quot;%1&quot; is not a field of a %2 promotion</source>
+        <translation>“%1”不是 %2 类促销的字段</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>未知字段“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text that is not empty</source>
+        <translation>“%1”必须是非空文本</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number</source>
+        <translation>“%1”必须是整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2 to %3, not %4</source>
+        <translation>“%1”必须在 %2 到 %3 之间，而不是 %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of text with at least one entry</source>
+        <translation>“%1”必须是至少含一项的文本列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names &quot;%2&quot; twice</source>
+        <translation>“%1”中“%2”出现了两次</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an amount in yuan with at most two decimals, such as &quot;12.50&quot;</source>
+        <translation>“%1”必须是以元为单位、最多两位小数的金额，如“12.50”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative (¥%2)</source>
+        <translation>“%1”为负数（¥%2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be more than ¥0</source>
+        <translation>“%1”必须大于 ¥0</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is above ¥%2, the most any amount may be</source>
+        <translation>“%1”超过 ¥%2，即任何金额的上限</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number of percent, such as 10 for 10 % off</source>
+        <translation>“%1”必须是百分数，如 10 表示减 10%</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 %, more than 100 %</source>
+        <translation>“%1”为 %2%，超过了 100%</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be more than 0 %</source>
+        <translation>“%1”必须大于 0%</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may have at most two decimals</source>
+        <translation>“%1”最多只能有两位小数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a time of day such as &quot;15:00&quot; (00:00 to 24:00)</source>
+        <translation>“%1”必须是一天中的时间，如“15:00”（00:00 至 24:00）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date such as &quot;2026-12-31&quot;</source>
+        <translation>“%1”必须是日期，如“2026-12-31”</translation>
+    </message>
+    <message>
+        <source>&quot;when&quot; must be an object with &quot;days&quot;, &quot;from&quot;, &quot;until&quot;, &quot;first_day&quot; and &quot;last_day&quot;, each optional</source>
+        <translation>“when”必须是一个对象，可含“days”“from”“until”“first_day”和“last_day”，均可省略</translation>
+    </message>
+    <message>
+        <source>&quot;days&quot;: &quot;%1&quot; is not one of %2</source>
+        <translation>“days”：“%1”不在 %2 之中</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; must be before &quot;until&quot;; a time range past midnight is two promotions</source>
+        <translation>“from”必须早于“until”；跨越午夜的时段请拆成两个促销</translation>
+    </message>
+    <message>
+        <source>&quot;first_day&quot; %1 is after &quot;last_day&quot; %2</source>
+        <translation>“first_day” %1 晚于“last_day” %2</translation>
+    </message>
+    <message>
+        <source>&quot;tiers&quot; must be a list of at least one {&quot;over&quot;: …, &quot;off&quot;: …}</source>
+        <translation>“tiers”必须是至少含一项 {“over”: …, “off”: …} 的列表</translation>
+    </message>
+    <message>
+        <source> tier %1</source>
+        <translation> 第 %1 档</translation>
+    </message>
+    <message>
+        <source>must be an object {&quot;over&quot;: …, &quot;off&quot;: …}</source>
+        <translation>必须是对象 {“over”: …, “off”: …}</translation>
+    </message>
+    <message>
+        <source>¥%1 off is more than the ¥%2 it needs</source>
+        <translation>减 ¥%1 超过了门槛 ¥%2</translation>
+    </message>
+    <message>
+        <source>&quot;over&quot; ¥%1 must be more than the tier before (¥%2)</source>
+        <translation>“over” ¥%1 必须高于上一档（¥%2）</translation>
+    </message>
+    <message>
+        <source>&quot;off&quot; ¥%1 must be more than the tier before (¥%2)</source>
+        <translation>“off” ¥%1 必须高于上一档（¥%2）</translation>
+    </message>
+    <message>
+        <source>&quot;prices&quot; must be an object of SKU and price, such as {&quot;DR0001&quot;: &quot;2.50&quot;}</source>
+        <translation>“prices”必须是货号与价格组成的对象，如 {“DR0001”: “2.50”}</translation>
+    </message>
+    <message>
+        <source>&quot;prices&quot; has an empty SKU</source>
+        <translation>“prices”中有空货号</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>“id”必须是 1 到 64 个字母、数字、“-”或“_”</translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot;; the kinds are %2</source>
+        <translation>未知类型“%1”；可用类型为 %2</translation>
+    </message>
+    <message>
+        <source>an exclusive promotion stacks with nothing: &quot;stacks_with&quot; contradicts &quot;exclusive&quot;</source>
+        <translation>独享促销不与任何促销叠加：“stacks_with”与“exclusive”矛盾</translation>
+    </message>
+    <message>
+        <source>&quot;coupon_campaigns&quot; must be a list</source>
+        <translation>“coupon_campaigns”必须是列表</translation>
+    </message>
+    <message>
+        <source>coupon campaign %1</source>
+        <translation>优惠券活动 %1</translation>
+    </message>
+    <message>
+        <source>must be an object {&quot;campaign&quot;: …, &quot;stacks_with_promotions&quot;: …}</source>
+        <translation>必须是对象 {“campaign”: …, “stacks_with_promotions”: …}</translation>
+    </message>
+    <message>
+        <source>campaign %1 is listed twice</source>
+        <translation>活动 %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>不是有效的 JSON：第 %2 字节处%1</translation>
+    </message>
+    <message>
+        <source>the promotions must be one JSON object with &quot;version&quot;: 1 and &quot;promotions&quot;: […]</source>
+        <translation>促销文件必须是一个 JSON 对象，含 “version”: 1 和 “promotions”: […]</translation>
+    </message>
+    <message>
+        <source>&quot;promotions&quot; must be a list</source>
+        <translation>“promotions”必须是列表</translation>
+    </message>
+    <message>
+        <source>promotion %1</source>
+        <translation>促销 %1</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>promotion %1 has the same id</source>
+        <translation>促销 %1 的 id 重复</translation>
     </message>
 </context>
 <context>

@@ -21,9 +21,9 @@ struct Coupon {
     quint32 campaign = 0; // the campaign it belongs to (revocation, reports)
     Kind kind = Kind::Cash;
     qint64 value = 0;
-    Money minSpend;     // the eligible lines must reach this first; zero: no minimum
-    QString sku;        // Item: the product given; otherwise, when set, the only product it applies to
-    QString category;   // when set, only products of this category count and are discounted
+    Money minSpend; // the eligible lines must reach this first; zero: no minimum
+    QString sku;    // Item: the product given; otherwise, when set, the only product it applies to
+    QString category;      // when set, only products of this category count and are discounted
     qint64 validFrom = 0;  // Unix seconds (UTC), inclusive; 0: from issue
     qint64 validUntil = 0; // Unix seconds (UTC), exclusive; 0: no end
     QString member;        // the member it is bound to; empty: whoever shows it (bearer)

@@ -73,41 +73,19 @@ Money applyBasketAdjustments(Money linesTotal, Money saleLimit, QList<Adjustment
     return total - linesTotal;
 }
 
-// Splits `amount` over the rates in proportion to their gross. Each rate gets its share rounded
-// toward zero; the fen left over go one each to the largest remainders, ties to the lower rate,
-// so the parts add up to `amount` exactly and never depend on anything but the rates' gross.
-// |amount| × gross stays within qint64 for baskets below ¥30 million.
+// Splits `amount` over the rates in proportion to their gross (splitProportionally: ties to the
+// lower rate), so the parts add up to `amount` exactly and never depend on anything but the
+// rates' gross. |amount| × gross stays within qint64 for baskets below ¥30 million.
 GrossByRate allocateAcrossRates(Money amount, const GrossByRate &grossByRate)
 {
-    struct Share {
-        int rate;
-        qint64 fen;
-        qint64 remainder;
-    };
-    qint64 grossTotal = 0;
+    QList<qint64> weights;
     for (const auto &[rate, gross] : grossByRate)
-        grossTotal += gross.fen;
+        weights.append(gross.fen);
+    const QList<qint64> parts = splitProportionally(amount.fen, weights);
     GrossByRate result;
+    qsizetype i = 0;
     for (const auto &[rate, gross] : grossByRate)
-        result[rate] = Money();
-    if (grossTotal == 0)
-        return result;
-
-    const qint64 magnitude = amount.isNegative() ? -amount.fen : amount.fen;
-    std::vector<Share> shares;
-    qint64 leftover = magnitude;
-    for (const auto &[rate, gross] : grossByRate) {
-        const qint64 weighted = magnitude * gross.fen;
-        shares.push_back({rate, weighted / grossTotal, weighted % grossTotal});
-        leftover -= weighted / grossTotal;
-    }
-    // shares is ascending by rate; a stable sort keeps the lower rate first among equals.
-    std::stable_sort(shares.begin(), shares.end(),
-                     [](const Share &a, const Share &b) { return a.remainder > b.remainder; });
-    for (qint64 i = 0; i < leftover; ++i)
-        ++shares[size_t(i)].fen;
-    for (const Share &share : shares)
-        result[share.rate] = Money{amount.isNegative() ? -share.fen : share.fen};
+        result[rate] = Money{parts[i++]};
     return result;
 }
 
@@ -124,6 +102,45 @@ QList<TaxLine> taxesAfter(Money basketAdjustment, const GrossByRate &grossByRate
 }
 
 } // namespace
+
+QList<qint64> splitProportionally(qint64 amount, const QList<qint64> &weights)
+{
+    struct Share {
+        qsizetype index;
+        qint64 remainder;
+    };
+    qint64 total = 0;
+    for (const qint64 weight : weights)
+        total += weight;
+    QList<qint64> parts(weights.size(), 0);
+    if (total == 0)
+        return parts;
+
+    const qint64 magnitude = amount < 0 ? -amount : amount;
+    std::vector<Share> shares;
+    shares.reserve(size_t(weights.size()));
+    qint64 leftover = magnitude;
+    for (qsizetype i = 0; i < weights.size(); ++i) {
+        const qint64 weighted = magnitude * weights[i];
+        parts[i] = weighted / total;
+        leftover -= parts[i];
+        shares.push_back({i, weighted % total});
+    }
+    // The `leftover` largest remainders, the lower index first among equals (leftover is less
+    // than the number of parts).
+    const auto larger = [](const Share &a, const Share &b) {
+        return a.remainder != b.remainder ? a.remainder > b.remainder : a.index < b.index;
+    };
+    if (leftover > 0) {
+        std::nth_element(shares.begin(), shares.begin() + leftover - 1, shares.end(), larger);
+        for (qint64 i = 0; i < leftover; ++i)
+            ++parts[shares[size_t(i)].index];
+    }
+    if (amount < 0)
+        for (qint64 &part : parts)
+            part = -part;
+    return parts;
+}
 
 PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,
                        const PricingContext &context)

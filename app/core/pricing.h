@@ -1,16 +1,33 @@
 #pragma once
 
+#include "coupon.h"
 #include "sale.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
+
+#include <optional>
 
 namespace smartpos {
 
-// What a rule may look at besides the cart. Members, coupons and points join it later.
+// What a rule may look at besides the cart. Points join it later.
 struct PricingContext {
+    // The member the sale is for, once recognised (member code or phone number).
+    struct Member {
+        QString id;
+        QString tier; // "silver", "gold" …: member prices may be for some tiers only
+    };
+
     QDateTime atUtc; // when the cart is priced: promotions run on hours and dates
+    // The store's: a promotion's days and hours are the store's local ones.
+    QTimeZone timeZone = QTimeZone::utc();
+    // (Default initializers, so that {atUtc} alone stays a complete initialisation.)
+    std::optional<Member> member = std::nullopt;
+    // The coupons the customer presented for this sale, already verified as issued by the chain
+    // and not used before; whether they apply to this cart is the promotions engine's business.
+    QList<Coupon> coupons = {};
 };
 
 // One way the price of a cart can change: a promotion, a member price, a coupon …
@@ -45,6 +62,13 @@ struct PricedBasket {
 // order of the cart's lines.
 PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,
                        const PricingContext &context);
+
+// `amount` split over parts in proportion to `weights` (each ≥ 0): each part gets its share
+// rounded toward zero, the units left over go one each to the largest remainders, ties to the
+// lower index, so the parts add up to `amount` exactly and no part exceeds its weight when
+// |amount| ≤ Σ weights. All weights zero: all parts zero. |amount| × each weight must fit in
+// qint64. The one rule for spreading a discount over tax rates or lines.
+QList<qint64> splitProportionally(qint64 amount, const QList<qint64> &weights);
 
 // The tax per rate of a recorded sale, as priceCart() computed it when the sale was priced (for
 // receipts and reports: a Sale keeps only the total tax).
