@@ -1,5 +1,6 @@
 #include "tillapp.h"
 
+#include "core/promotions.h"
 #include "ledger/printqueue.h"
 #include "printer/logo.h"
 #include "scanner/keyboardwedge.h"
@@ -103,7 +104,24 @@ void TillApp::buildServices()
     provideSingleton(*m_engine, m_cashier.get());
     provideSingleton(*m_engine, m_customer.get());
     provideSingleton(*m_engine, m_devices.get());
+    startPromotions();
     startPrinter();
+}
+
+void TillApp::startPromotions()
+{
+    m_session->setTimeZone(m_data->config.timeZone);
+    Result<PromotionSet> promotions = loadPromotions(m_data->config.promotionsFile);
+    if (!promotions) {
+        // Sales go on at full price; the strip says why until the file is fixed.
+        qCWarning(lcUi).noquote() << "promotions:" << promotions.error().message;
+        m_devices->reportPromotionsProblem(promotions.error().message);
+        return;
+    }
+    if (promotions->promotions.isEmpty())
+        return;
+    m_promotions = std::make_unique<PromotionEngine>(std::move(*promotions));
+    m_session->setPricingRules({m_promotions.get()});
 }
 
 void TillApp::startPrinter()

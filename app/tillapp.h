@@ -20,6 +20,7 @@ class KeyboardWedge;
 class Language;
 class PrintQueue;
 class PoleFeed;
+class PromotionEngine;
 class PrintSpooler;
 namespace devices {
 class PrinterLink;
@@ -67,6 +68,8 @@ public:
 
 private:
     void buildServices();
+    // The store's promotions file, if any, priced into every sale.
+    void startPromotions();
     // The receipt printer named in smartpos.ini, if any, and its spooler.
     void startPrinter();
     // Every scanner into the sale session by one path; the pole display after the sale.
@@ -79,6 +82,7 @@ private:
     QString m_dataDir;
     std::unique_ptr<AppData> m_data;
     std::unique_ptr<Language> m_language;
+    std::unique_ptr<PromotionEngine> m_promotions;
     std::unique_ptr<SaleSession> m_session;
     std::unique_ptr<ProductSearch> m_search;
     std::unique_ptr<CartModel> m_cartModel;

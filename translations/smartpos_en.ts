@@ -100,6 +100,10 @@
         <source>No sale (open drawer)</source>
         <translation>No sale (open drawer)</translation>
     </message>
+    <message>
+        <source>Saved ¥%1</source>
+        <translation>Saved ¥%1</translation>
+    </message>
 </context>
 <context>
     <name>CashierWindow</name>
@@ -160,6 +164,14 @@
     <message>
         <source>Total ¥%1 · cash received ¥%2</source>
         <translation>Total ¥%1 · cash received ¥%2</translation>
+    </message>
+    <message>
+        <source>You save ¥%1</source>
+        <translation>You save ¥%1</translation>
+    </message>
+    <message>
+        <source>You saved ¥%1</source>
+        <translation>You saved ¥%1</translation>
     </message>
 </context>
 <context>
@@ -274,6 +286,21 @@
     <message>
         <source>SmartPOS</source>
         <translation>SmartPOS</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::AppData</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes: promotions files are at most 1 MiB</source>
+        <translation>%1 is %2 bytes: promotions files are at most 1 MiB</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
 <context>
@@ -643,6 +670,10 @@
     <message>
         <source>%1. Plug the camera in and press F4 again, or use the scanner.</source>
         <translation>%1. Plug the camera in and press F4 again, or use the scanner.</translation>
+    </message>
+    <message>
+        <source>Promotions not applied</source>
+        <translation>Promotions not applied</translation>
     </message>
 </context>
 <context>

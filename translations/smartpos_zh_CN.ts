@@ -99,6 +99,10 @@
         <source>No sale (open drawer)</source>
         <translation>开钱箱（无交易）</translation>
     </message>
+    <message>
+        <source>Saved ¥%1</source>
+        <translation>已优惠 ¥%1</translation>
+    </message>
 </context>
 <context>
     <name>CashierWindow</name>
@@ -158,6 +162,14 @@
     <message>
         <source>Total ¥%1 · cash received ¥%2</source>
         <translation>应付 ¥%1 · 实付现金 ¥%2</translation>
+    </message>
+    <message>
+        <source>You save ¥%1</source>
+        <translation>本单共省 ¥%1</translation>
+    </message>
+    <message>
+        <source>You saved ¥%1</source>
+        <translation>本单共省 ¥%1</translation>
     </message>
 </context>
 <context>
@@ -272,6 +284,21 @@
     <message>
         <source>SmartPOS</source>
         <translation>SmartPOS</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::AppData</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes: promotions files are at most 1 MiB</source>
+        <translation>%1 有 %2 字节：促销文件最大为 1 MiB</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
     </message>
 </context>
 <context>
@@ -641,6 +668,10 @@
     <message>
         <source>%1. Plug the camera in and press F4 again, or use the scanner.</source>
         <translation>%1。请接好摄像头后再按 F4，或改用扫码枪。</translation>
+    </message>
+    <message>
+        <source>Promotions not applied</source>
+        <translation>促销未生效</translation>
     </message>
 </context>
 <context>

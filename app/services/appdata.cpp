@@ -2,6 +2,7 @@
 
 #include "serviceslog.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -69,6 +70,21 @@ AppConfig AppConfig::load(const QString &dataDir)
         settings.value(QStringLiteral("display/pole")).toString().trimmed();
     config.devices.cameraId =
         settings.value(QStringLiteral("camera/device")).toByteArray().trimmed();
+    config.promotionsFile = QDir(dataDir).absoluteFilePath(
+        settings.value(QStringLiteral("promotions/file"), QStringLiteral("promotions.json"))
+            .toString()
+            .trimmed());
+    if (const QByteArray zone =
+            settings.value(QStringLiteral("store/time_zone")).toByteArray().trimmed();
+        !zone.isEmpty()) {
+        if (QTimeZone::isTimeZoneIdAvailable(zone))
+            config.timeZone = QTimeZone(zone);
+        else
+            qCWarning(lcServices,
+                      "smartpos.ini: ignoring time_zone \"%s\" (expected an IANA id such as "
+                      "Asia/Shanghai); keeping %s",
+                      zone.constData(), config.timeZone.id().constData());
+    }
     config.language = settings.value(QStringLiteral("ui/language")).toString();
     config.wedgeMaxGapMs =
         qBound(5, settings.value(QStringLiteral("scanner/wedge_max_gap_ms"), 40).toInt(), 500);
@@ -97,6 +113,31 @@ QString defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
            + QStringLiteral("/SmartPOS");
+}
+
+Result<PromotionSet> loadPromotions(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return PromotionSet{};
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Storage,
+                     QCoreApplication::translate("smartpos::AppData", "Cannot read %1: %2")
+                         .arg(path, file.errorString())};
+    // A store's promotions are a few kilobytes; anything this large is the wrong file.
+    constexpr qint64 largestFile = 1 << 20;
+    if (file.size() > largestFile)
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate(
+                         "smartpos::AppData", "%1 is %2 bytes: promotions files are at most 1 MiB")
+                         .arg(path)
+                         .arg(file.size())};
+    Result<PromotionSet> promotions = parsePromotions(file.readAll());
+    if (!promotions)
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("smartpos::AppData", "%1: %2")
+                         .arg(path, promotions.error().message)};
+    return promotions;
 }
 
 Status AppData::open(const QString &dataDir, const QString &keyDir)

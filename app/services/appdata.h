@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/promotions.h"
 #include "core/storerules.h"
 #include "ledger/catalogstore.h"
 #include "ledger/datadirlock.h"
@@ -8,6 +9,7 @@
 #include "receipt.h"
 
 #include <QString>
+#include <QTimeZone>
 
 namespace smartpos {
 
@@ -35,6 +37,8 @@ struct AppConfig {
     QString terminalName; // on receipts; empty: the start of the terminal id
     PrinterConfig printer;
     DeviceConfig devices;
+    QString promotionsFile; // [promotions] file; default promotions.json in the data directory
+    QTimeZone timeZone = QTimeZone::systemTimeZone(); // [store] time_zone: promotions' hours
     QString language;       // "zh_CN", "en", or empty for the system locale
     int wedgeMaxGapMs = 40; // keys closer than this belong to a scanner burst
     StoreRules rules;       // scale-label layouts and money limits
@@ -43,6 +47,10 @@ struct AppConfig {
 };
 
 QString defaultDataDir();
+
+// The store's promotions from a JSON file (docs/operations.md): none when the file does not
+// exist; an Error saying the file and what is wrong when it cannot be read or used.
+Result<PromotionSet> loadPromotions(const QString &path);
 
 // What a running terminal opens in its data directory: the lock that keeps it the only writer,
 // settings, catalog and ledger (with its key folder: empty keyDir = SMARTPOS_KEY_DIR or the

@@ -38,9 +38,25 @@ void SaleSession::setPricingRules(QList<const PricingRule *> rules)
     changed(m_state);
 }
 
+Money SaleSession::saved() const
+{
+    Money off;
+    for (const Adjustment &adjustment : adjustments())
+        off.fen -= adjustment.amount.fen; // bounded: priceCart keeps the total within the limits
+    return off;
+}
+
+void SaleSession::setTimeZone(const QTimeZone &zone)
+{
+    m_timeZone = zone;
+}
+
 void SaleSession::changed(State next)
 {
-    m_basket = priceCart(m_cart, m_rules, {m_clock.nowUtc()});
+    PricingContext context;
+    context.atUtc = m_clock.nowUtc();
+    context.timeZone = m_timeZone;
+    m_basket = priceCart(m_cart, m_rules, context);
     const bool stateChanges = next != m_state;
     m_state = next;
     emit cartChanged();

@@ -9,6 +9,7 @@
 #include "scanresolver.h"
 
 #include <QObject>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -53,6 +54,15 @@ public:
     Money tax() const { return m_lastPaid ? m_lastPaid->sale.tax : m_basket.tax; }
     // Set while state() is Paid.
     const std::optional<PaidSale> &lastPaid() const { return m_lastPaid; }
+    // The discounts and surcharges of the sale in progress, or of the one just paid, and what
+    // they take off in all (the customer's "you saved").
+    const QList<Adjustment> &adjustments() const
+    {
+        return m_lastPaid ? m_lastPaid->sale.adjustments : m_basket.adjustments;
+    }
+    Money saved() const;
+    // Promotions run on the store's days and hours (default: the system's time zone).
+    void setTimeZone(const QTimeZone &zone);
     // Promotions and other rules that price the cart; not owned, must outlive the session.
     void setPricingRules(QList<const PricingRule *> rules);
 
@@ -99,6 +109,7 @@ private:
     Cart m_cart;
     PricedBasket m_basket;
     std::optional<PaidSale> m_lastPaid;
+    QTimeZone m_timeZone = QTimeZone::systemTimeZone();
 };
 
 } // namespace smartpos

@@ -41,20 +41,40 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
         return index.row() == m_cart.lastChangedLine();
     case WeighedRole:
         return line.product.isWeighed();
+    case DiscountRole:
+        return discountsOn(index.row()).join(QStringLiteral(" · "));
     }
     return {};
 }
 
 QHash<int, QByteArray> CartModel::roleNames() const
 {
-    return {{NameRole, "name"},         {QuantityRole, "quantity"}, {UnitPriceRole, "unitPrice"},
-            {TotalRole, "lineTotal"},   {LastRole, "isLast"},       {WeighedRole, "weighed"}};
+    return {{NameRole, "name"},        {QuantityRole, "quantity"}, {UnitPriceRole, "unitPrice"},
+            {TotalRole, "lineTotal"},  {LastRole, "isLast"},       {WeighedRole, "weighed"},
+            {DiscountRole, "discount"}};
 }
 
 void CartModel::setChinese(bool chinese)
 {
     m_chinese = chinese;
     refresh();
+}
+
+QStringList CartModel::discountsOn(int line) const
+{
+    QStringList texts;
+    for (const Adjustment &adjustment : m_adjustments) {
+        if (adjustment.line != line || adjustment.amount.fen == 0)
+            continue;
+        const QString &name =
+            m_chinese && !adjustment.nameZh.isEmpty() ? adjustment.nameZh : adjustment.nameEn;
+        const QString amount =
+            adjustment.amount.fen < 0
+                ? QStringLiteral("−¥") + Money::fromFen(-adjustment.amount.fen).toString()
+                : QStringLiteral("+¥") + adjustment.amount.toString();
+        texts << name + u' ' + amount;
+    }
+    return texts;
 }
 
 void CartModel::refresh()

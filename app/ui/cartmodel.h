@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/cart.h"
+#include "core/sale.h"
 
 #include <QAbstractListModel>
 #include <QtQmlIntegration>
@@ -13,6 +14,8 @@ class CartModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the Cashier singleton")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // The discounts on the whole basket (满减, cash coupons), each "name −¥5.00".
+    Q_PROPERTY(QStringList basketDiscounts READ basketDiscounts NOTIFY countChanged)
 public:
     enum Role {
         NameRole = Qt::UserRole + 1,
@@ -20,7 +23,8 @@ public:
         UnitPriceRole,
         TotalRole,
         LastRole,
-        WeighedRole
+        WeighedRole,
+        DiscountRole // the line's discounts, "第二件半价 −¥1.50"; empty without one
     };
 
     explicit CartModel(const Cart &cart, QObject *parent = nullptr);
@@ -30,13 +34,19 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setChinese(bool chinese);
+    // The priced cart's adjustments (line indices are the cart's); shown from the next refresh.
+    void setAdjustments(QList<Adjustment> adjustments) { m_adjustments = std::move(adjustments); }
     void refresh();
+    QStringList basketDiscounts() const { return discountsOn(-1); }
 
 signals:
     void countChanged();
 
 private:
+    QStringList discountsOn(int line) const;
+
     const Cart &m_cart;
+    QList<Adjustment> m_adjustments;
     bool m_chinese = true;
 };
 

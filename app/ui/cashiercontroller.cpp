@@ -25,6 +25,12 @@ QString CashierController::totalText() const
     return m_session.total().toString();
 }
 
+QString CashierController::savedText() const
+{
+    const Money saved = m_session.saved();
+    return saved.fen > 0 ? saved.toString() : QString();
+}
+
 QString CashierController::taxText() const
 {
     return m_session.tax().toString();
@@ -74,6 +80,7 @@ void CashierController::setSelectedLine(int line)
 
 void CashierController::onCartChanged()
 {
+    m_lines.setAdjustments(m_session.adjustments());
     m_lines.refresh();
     // Always announced: the model was reset, so views must re-read the selection.
     m_selectedLine = m_session.cart().lastChangedLine();

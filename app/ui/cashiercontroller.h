@@ -19,6 +19,8 @@ class CashierController : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString totalText READ totalText NOTIFY saleChanged)
     Q_PROPERTY(QString taxText READ taxText NOTIFY saleChanged)
+    // What the promotions take off the sale in progress or the one just paid; empty: nothing.
+    Q_PROPERTY(QString savedText READ savedText NOTIFY saleChanged)
     Q_PROPERTY(int articleCount READ articleCount NOTIFY saleChanged)
     Q_PROPERTY(bool cartEmpty READ cartEmpty NOTIFY saleChanged)
     Q_PROPERTY(bool paymentOpen READ paymentOpen NOTIFY saleChanged)
@@ -39,6 +41,7 @@ public:
     // The sale in progress, or the one just paid (then with what was tendered and the change).
     QString totalText() const;
     QString taxText() const;
+    QString savedText() const;
     int articleCount() const;
     bool cartEmpty() const;
     bool paymentOpen() const;

@@ -72,12 +72,24 @@ void DeviceController::setProblem(Device device, const QString &message)
     emit problemChanged();
 }
 
+QString DeviceController::deviceName(Device device)
+{
+    switch (device) {
+    case Device::Scanner:
+        return tr("Scanner");
+    case Device::Display:
+        return tr("Customer display");
+    case Device::Promotions:
+        return tr("Promotions not applied");
+    }
+    return {};
+}
+
 QString DeviceController::problem() const
 {
     QStringList lines;
     for (auto it = m_problems.cbegin(); it != m_problems.cend(); ++it)
-        lines << tr("%1: %2").arg(
-            it.key() == Device::Scanner ? tr("Scanner") : tr("Customer display"), it.value());
+        lines << tr("%1: %2").arg(deviceName(it.key()), it.value());
     return lines.join(u'\n');
 }
 

@@ -27,7 +27,8 @@ class SerialScanner;
 // until the device is back.
 class DeviceController : public QObject {
     Q_OBJECT
-    // One line per device that is not working, e.g. "Scanner: … unplugged"; empty when all work.
+    // One line per device (or setting) that is not working, e.g. "Scanner: … unplugged"; empty
+    // when all work.
     Q_PROPERTY(QString problem READ problem NOTIFY problemChanged)
     Q_PROPERTY(bool cameraOpen READ cameraOpen NOTIFY cameraChanged)
     // The open view has a picture to show (false: only the message, e.g. no camera found).
@@ -53,6 +54,12 @@ public:
     // Where the open view draws the camera's picture (a QML VideoOutput's videoSink).
     Q_INVOKABLE void setCameraView(QVideoSink *view);
 
+    // The store's promotions file cannot be used (the sale goes on without promotions).
+    void reportPromotionsProblem(const QString &message)
+    {
+        setProblem(Device::Promotions, message);
+    }
+
     // The language changed: what is shown is said again in it (a device's own message stays as
     // it came until the device's state changes).
     void retranslate();
@@ -70,9 +77,10 @@ signals:
     void cameraChanged();
 
 private:
-    enum class Device { Scanner, Display };
+    enum class Device { Scanner, Display, Promotions };
     void watch(devices::SerialDevice *device, Device name);
     void setProblem(Device device, const QString &message);
+    static QString deviceName(Device device);
     void openCamera();
     QString liveHint() const;
     void setCamera(bool open, bool live, const QString &message);

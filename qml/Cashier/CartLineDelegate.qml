@@ -15,8 +15,9 @@ Rectangle {
     required property string unitPrice
     required property string lineTotal
     required property bool isLast
+    required property string discount
 
-    implicitHeight: header ? 40 : Math.max(52, productName.implicitHeight + 14)
+    implicitHeight: header ? 40 : Math.max(52, nameColumn.implicitHeight + 14)
     color: header ? "#eceef2" : selected ? Theme.selection : isLast ? Theme.highlight : "transparent"
 
     RowLayout {
@@ -30,18 +31,33 @@ Rectangle {
             color: Theme.muted
             font.pixelSize: row.header ? Theme.small : Theme.body
         }
-        // Two lines when needed: the end of a name (500ml or 1.5L) is what tells products apart.
-        Text {
-            id: productName
-            objectName: "productName"
+        ColumnLayout {
+            id: nameColumn
             Layout.fillWidth: true
-            text: row.header ? qsTr("Product") : row.name
-            wrapMode: Text.Wrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
-            color: Theme.ink
-            font.pixelSize: row.header ? Theme.small : Theme.body
-            font.bold: !row.header && row.isLast
+            spacing: 2
+            // Two lines when needed: the end of a name (500ml or 1.5L) tells products apart.
+            Text {
+                id: productName
+                objectName: "productName"
+                Layout.fillWidth: true
+                text: row.header ? qsTr("Product") : row.name
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                color: Theme.ink
+                font.pixelSize: row.header ? Theme.small : Theme.body
+                font.bold: !row.header && row.isLast
+            }
+            // The promotion on this line, e.g. "第二件半价 −¥1.50".
+            Text {
+                objectName: "lineDiscount"
+                Layout.fillWidth: true
+                visible: row.discount.length > 0
+                text: row.discount
+                wrapMode: Text.Wrap
+                color: Theme.ok
+                font.pixelSize: Theme.small
+            }
         }
         Text {
             Layout.preferredWidth: 90

@@ -175,6 +175,7 @@ Item {
                             unitPrice: ""
                             lineTotal: ""
                             isLast: false
+                            discount: ""
                         }
                         ListView {
                             id: cartList
@@ -257,6 +258,24 @@ Item {
                             text: qsTr("incl. VAT ¥%1").arg(Cashier.taxText)
                             font.pixelSize: Theme.small
                             color: Theme.muted
+                        }
+                        // Promotions on the whole basket (满减, coupons) and what they all save.
+                        Repeater {
+                            model: Cashier.lines.basketDiscounts
+                            delegate: Text {
+                                required property string modelData
+                                text: modelData
+                                font.pixelSize: Theme.small
+                                color: Theme.ok
+                            }
+                        }
+                        Text {
+                            objectName: "cashierSaved"
+                            visible: Cashier.savedText.length > 0
+                            text: qsTr("Saved ¥%1").arg(Cashier.savedText)
+                            font.pixelSize: Theme.body
+                            font.bold: true
+                            color: Theme.ok
                         }
                         Text {
                             text: Cashier.showingPaid ? qsTr("Paid") : qsTr("Total")

@@ -104,26 +104,40 @@ Rectangle {
                 required property string quantity
                 required property string lineTotal
                 required property bool isLast
+                required property string discount
                 width: lines.width
-                height: Math.max(root.rowSize * 2.1, lineName.implicitHeight + root.rowSize * 0.6)
+                height: Math.max(root.rowSize * 2.1, lineText.implicitHeight + root.rowSize * 0.6)
                 radius: Theme.radius
                 color: line.isLast ? Theme.highlight : "transparent"
                 RowLayout {
                     anchors.fill: parent
                     anchors.leftMargin: 12
                     anchors.rightMargin: 12
-                    // Two lines when needed, so the size (500ml or 1.5L) stays in view.
-                    Text {
-                        id: lineName
-                        objectName: "lineName"
+                    ColumnLayout {
+                        id: lineText
                         Layout.fillWidth: true
-                        text: line.name
-                        wrapMode: Text.Wrap
-                        maximumLineCount: 2
-                        elide: Text.ElideRight
-                        font.pixelSize: root.rowSize
-                        font.bold: line.isLast
-                        color: Theme.ink
+                        spacing: 0
+                        // Two lines when needed, so the size (500ml or 1.5L) stays in view.
+                        Text {
+                            id: lineName
+                            objectName: "lineName"
+                            Layout.fillWidth: true
+                            text: line.name
+                            wrapMode: Text.Wrap
+                            maximumLineCount: 2
+                            elide: Text.ElideRight
+                            font.pixelSize: root.rowSize
+                            font.bold: line.isLast
+                            color: Theme.ink
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: line.discount.length > 0
+                            text: line.discount
+                            wrapMode: Text.Wrap
+                            font.pixelSize: root.rowSize * 0.8
+                            color: Theme.ok
+                        }
                     }
                     Text {
                         text: "× " + line.quantity
@@ -140,6 +154,28 @@ Rectangle {
                     }
                 }
             }
+        }
+        // Promotions on the whole basket, and what the customer saves.
+        Repeater {
+            model: Cashier.lines.basketDiscounts
+            delegate: Text {
+                required property string modelData
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                text: modelData
+                font.pixelSize: root.rowSize
+                color: Theme.ok
+            }
+        }
+        Text {
+            objectName: "customerSaved"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignRight
+            visible: Cashier.savedText.length > 0
+            text: qsTr("You save ¥%1").arg(Cashier.savedText)
+            font.pixelSize: root.rowSize * 1.2
+            font.bold: true
+            color: Theme.ok
         }
         // The total, inside its card whatever the screen's size.
         Rectangle {
@@ -190,6 +226,15 @@ Rectangle {
             text: qsTr("Total ¥%1 · cash received ¥%2").arg(Customer.totalText).arg(Customer.receivedText)
             font.pixelSize: root.rowSize * 1.2
             color: Theme.ink
+        }
+        Text {
+            objectName: "customerSavedPaid"
+            anchors.horizontalCenter: parent.horizontalCenter
+            visible: Cashier.savedText.length > 0
+            text: qsTr("You saved ¥%1").arg(Cashier.savedText)
+            font.pixelSize: root.rowSize * 1.2
+            font.bold: true
+            color: Theme.ok
         }
         Text {
             objectName: "customerChange"
