@@ -1,8 +1,9 @@
 #include "pricing.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <map>
-#include <vector>
 
 namespace smartpos {
 
@@ -105,26 +106,34 @@ QList<TaxLine> taxesAfter(Money basketAdjustment, const GrossByRate &grossByRate
 
 QList<qint64> splitProportionally(qint64 amount, const QList<qint64> &weights)
 {
+    QList<qint64> parts(weights.size());
+    splitProportionally(amount, weights, parts);
+    return parts;
+}
+
+void splitProportionally(qint64 amount, std::span<const qint64> weights, std::span<qint64> parts)
+{
+    Q_ASSERT(parts.size() == weights.size());
     struct Share {
-        qsizetype index;
+        size_t index;
         qint64 remainder;
     };
     qint64 total = 0;
     for (const qint64 weight : weights)
         total += weight;
-    QList<qint64> parts(weights.size(), 0);
-    if (total == 0)
-        return parts;
+    if (total == 0) {
+        std::fill(parts.begin(), parts.end(), 0);
+        return;
+    }
 
     const qint64 magnitude = amount < 0 ? -amount : amount;
-    std::vector<Share> shares;
-    shares.reserve(size_t(weights.size()));
+    QVarLengthArray<Share, 256> shares;
     qint64 leftover = magnitude;
-    for (qsizetype i = 0; i < weights.size(); ++i) {
+    for (size_t i = 0; i < weights.size(); ++i) {
         const qint64 weighted = magnitude * weights[i];
         parts[i] = weighted / total;
         leftover -= parts[i];
-        shares.push_back({i, weighted % total});
+        shares.append({i, weighted % total});
     }
     // The `leftover` largest remainders, the lower index first among equals (leftover is less
     // than the number of parts).
@@ -134,12 +143,11 @@ QList<qint64> splitProportionally(qint64 amount, const QList<qint64> &weights)
     if (leftover > 0) {
         std::nth_element(shares.begin(), shares.begin() + leftover - 1, shares.end(), larger);
         for (qint64 i = 0; i < leftover; ++i)
-            ++parts[shares[size_t(i)].index];
+            ++parts[shares[i].index];
     }
     if (amount < 0)
         for (qint64 &part : parts)
             part = -part;
-    return parts;
 }
 
 PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules,

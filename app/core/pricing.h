@@ -9,6 +9,7 @@
 #include <QTimeZone>
 
 #include <optional>
+#include <span>
 
 namespace smartpos {
 
@@ -69,6 +70,9 @@ PricedBasket priceCart(const Cart &cart, const QList<const PricingRule *> &rules
 // |amount| ≤ Σ weights. All weights zero: all parts zero. |amount| × each weight must fit in
 // qint64. The one rule for spreading a discount over tax rates or lines.
 QList<qint64> splitProportionally(qint64 amount, const QList<qint64> &weights);
+// The same into `parts` (as many as `weights`), allocating nothing for up to 256 parts: for the
+// promotions engine, which splits in its search.
+void splitProportionally(qint64 amount, std::span<const qint64> weights, std::span<qint64> parts);
 
 // The tax per rate of a recorded sale, as priceCart() computed it when the sale was priced (for
 // receipts and reports: a Sale keeps only the total tax).

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QStringBuilder>
 
 #include <algorithm>
 #include <cmath>
@@ -234,8 +235,9 @@ int stepOf(Promotion::Kind kind)
 struct LineView {
     const CartLine *line = nullptr;
     int cartIndex = 0;
-    qint64 amount = 0; // the line's total, fen
-    qint64 units = 0;  // countsUnits: units; otherwise 0
+    qint64 amount = 0;    // the line's total, fen
+    qint64 units = 0;     // countsUnits: units; otherwise 0
+    qint64 unitPrice = 0; // countsUnits: the product's price; otherwise 0
 };
 
 std::vector<LineView> canonicalLines(const Cart &cart)
@@ -244,7 +246,9 @@ std::vector<LineView> canonicalLines(const Cart &cart)
     lines.reserve(size_t(cart.lines().size()));
     for (int i = 0; i < cart.lines().size(); ++i) {
         const CartLine &line = cart.lines()[i];
-        lines.push_back({&line, i, line.total().fen, countsUnits(line) ? line.quantity : 0});
+        const bool units = countsUnits(line);
+        lines.push_back({&line, i, line.total().fen, units ? line.quantity : 0,
+                         units ? line.product.price.fen : 0});
     }
     // Lines equal in every key are the same goods: which of them comes first changes nothing.
     std::stable_sort(lines.begin(), lines.end(), [](const LineView &a, const LineView &b) {
@@ -309,6 +313,16 @@ private:
         qint64 units;
     };
 
+    // Whether a candidate that `candidate` may not stack with took something off: only then may
+    // some of its lines be unusable.
+    bool rivalApplied(size_t candidate) const
+    {
+        const std::vector<quint64> &blocked = m_incompatible[candidate];
+        for (size_t w = 0; w < m_words; ++w)
+            if (m_applied[w] & blocked[w])
+                return true;
+        return false;
+    }
     bool usable(int line, size_t candidate) const
     {
         const quint64 *touch = &m_touch[size_t(line) * m_words];
@@ -350,6 +364,7 @@ private:
     std::vector<qint64> m_unitPrice; // per unit after special prices (countsUnits lines)
     std::vector<qint64> m_unitsFree; // units in no buy-get group or bundle yet
     std::vector<quint64> m_touch;    // per line, the candidates that used it
+    std::vector<quint64> m_applied;  // the candidates that took something off
 
     // Scratch of the candidate being applied.
     std::vector<int> m_usable; // positions in the candidate's `lines`
@@ -357,30 +372,52 @@ private:
     std::vector<qint64> m_runUsed;
     std::vector<std::pair<int, qint64>> m_lineOffs; // line discounts of the candidate
     std::vector<int> m_touched;
-    QList<qint64> m_weights;
+    std::vector<qint64> m_weights;
+    std::vector<qint64> m_parts;
+    // Whether what the candidate does to each of its lines matters, not just its total: it is
+    // reported, or a later candidate switched on looks at one of its lines. When not, its
+    // discount is not split over its lines.
+    bool m_perLine = true;
+    std::vector<char> m_laterLooks;    // per candidate: a later one switched on shares a line
+    std::vector<quint64> m_laterLines; // the lines of the candidates after it, bit by bit
 };
 
 qint64 Evaluator::run(const std::vector<char> &on, std::vector<Applied> *applied)
 {
     for (size_t l = 0; l < m_lines.size(); ++l) {
         m_rest[l] = m_lines[l].amount;
-        m_unitPrice[l] = m_lines[l].units ? m_lines[l].line->product.price.fen : 0;
+        m_unitPrice[l] = m_lines[l].unitPrice;
         m_unitsFree[l] = m_lines[l].units;
     }
     std::fill(m_touch.begin(), m_touch.end(), 0);
+    m_applied.assign(m_words, 0);
+    // From the last candidate back: whether one switched on after it shares one of its lines.
+    m_laterLooks.assign(m_candidates.size(), 0);
+    m_laterLines.assign(m_candidates.empty() ? 0 : m_candidates[0].lineBits.size(), 0);
+    for (size_t i = m_candidates.size(); i-- > 0;) {
+        if (!on[i])
+            continue;
+        const std::vector<quint64> &bits = m_candidates[i].lineBits;
+        for (size_t w = 0; w < bits.size(); ++w) {
+            m_laterLooks[i] = m_laterLooks[i] || (bits[w] & m_laterLines[w]);
+            m_laterLines[w] |= bits[w];
+        }
+    }
     qint64 total = 0;
     for (size_t i = 0; i < m_candidates.size(); ++i) {
         if (!on[i])
             continue;
         const Candidate &c = m_candidates[i];
         m_usable.clear();
+        const bool mayBeBlocked = rivalApplied(i);
         for (size_t k = 0; k < c.lines.size(); ++k)
-            if (usable(c.lines[k], i))
+            if (!mayBeBlocked || usable(c.lines[k], i))
                 m_usable.push_back(int(k));
         if (m_usable.empty())
             continue;
         m_lineOffs.clear();
         m_touched.clear();
+        m_perLine = applied || m_laterLooks[i];
         int tier = 0;
         qint64 off = 0;
         if (c.coupon) {
@@ -407,6 +444,7 @@ qint64 Evaluator::run(const std::vector<char> &on, std::vector<Applied> *applied
         if (off <= 0)
             continue;
         total += off;
+        m_applied[i / 64] |= quint64(1) << (i % 64);
         for (const int line : m_touched)
             touch(line, i);
         if (!applied)
@@ -440,16 +478,18 @@ qint64 Evaluator::usableRest(const Candidate &c) const
 
 void Evaluator::spreadOverUsable(const Candidate &c, qint64 off)
 {
-    QList<qint64> &weights = m_weights;
-    weights.clear();
+    if (!m_perLine)
+        return;
+    m_weights.clear();
     for (const int k : m_usable)
-        weights.append(m_rest[size_t(c.lines[size_t(k)])]);
-    const QList<qint64> parts = splitProportionally(off, weights);
+        m_weights.push_back(m_rest[size_t(c.lines[size_t(k)])]);
+    m_parts.resize(m_weights.size());
+    splitProportionally(off, m_weights, m_parts);
     for (size_t k = 0; k < m_usable.size(); ++k) {
         const int line = c.lines[size_t(m_usable[k])];
-        if (weights[qsizetype(k)] > 0)
+        if (m_weights[k] > 0)
             m_touched.push_back(line);
-        m_rest[size_t(line)] -= parts[qsizetype(k)];
+        m_rest[size_t(line)] -= m_parts[k];
     }
 }
 
@@ -582,17 +622,18 @@ qint64 Evaluator::applyBundle(const Candidate &c)
                 ++r, usedInRun = 0;
         }
     }
-    if (total == 0)
-        return 0;
-    QList<qint64> weights;
+    if (total == 0 || !m_perLine)
+        return total;
+    m_weights.clear();
     for (size_t k = 0; k < m_runs.size(); ++k)
-        weights.append(m_runUsed[k] * m_runs[k].price);
-    const QList<qint64> parts = splitProportionally(total, weights);
+        m_weights.push_back(m_runUsed[k] * m_runs[k].price);
+    m_parts.resize(m_weights.size());
+    splitProportionally(total, m_weights, m_parts);
     for (size_t k = 0; k < m_runs.size(); ++k) {
         if (m_runUsed[k] == 0)
             continue;
         m_unitsFree[size_t(m_runs[k].line)] -= m_runUsed[k];
-        takeFromLine(m_runs[k].line, parts[qsizetype(k)]);
+        takeFromLine(m_runs[k].line, m_parts[k]);
     }
     return total;
 }
@@ -666,7 +707,7 @@ qint64 Evaluator::applyCouponAmount(const Candidate &c)
     return off;
 }
 
-QString groupOf(const Promotion &p)
+const QString &groupOf(const Promotion &p)
 {
     return p.group.isEmpty() ? p.id : p.group;
 }
@@ -823,19 +864,26 @@ void Search::branch(size_t depth, qint64 boundOn, qint64 boundRest)
     branch(depth + 1, boundOn, boundRest - own);
 }
 
-Adjustment adjustmentOf(const Candidate &c, const Applied &applied,
-                        const std::vector<LineView> &lines)
+// The adjustment of a candidate at a tier, for the basket and without an amount yet.
+Adjustment namedAfter(const Candidate &c, int tier)
 {
     const Wording wording =
-        c.coupon ? couponWording(*c.coupon) : promotionWording(*c.promotion, applied.tier);
-    Adjustment adjustment{c.coupon ? u"coupon:%1"_s.arg(c.coupon->id)
-                                   : u"promo:"_s + c.promotion->id,
-                          wording.zh, wording.en, -1, Money{-applied.off}};
+        c.coupon ? couponWording(*c.coupon) : promotionWording(*c.promotion, tier);
+    return {c.coupon ? u"coupon:%1"_s.arg(c.coupon->id) : u"promo:"_s + c.promotion->id, wording.zh,
+            wording.en, -1, Money()};
+}
+
+// One discount as `named` says it: for a line, named after the line's product too.
+Adjustment adjustmentOf(const Adjustment &named, const Applied &applied,
+                        const std::vector<LineView> &lines)
+{
+    Adjustment adjustment = named;
+    adjustment.amount = Money{-applied.off};
     if (applied.line >= 0) {
         const LineView &view = lines[size_t(applied.line)];
         adjustment.line = view.cartIndex;
-        adjustment.nameZh += u' ' + view.line->product.name(true);
-        adjustment.nameEn += u' ' + view.line->product.name(false);
+        adjustment.nameZh = named.nameZh % u' ' % view.line->product.name(true);
+        adjustment.nameEn = named.nameEn % u' ' % view.line->product.name(false);
     }
     return adjustment;
 }
@@ -1002,10 +1050,15 @@ PromotionEngine::Outcome PromotionEngine::price(const Cart &cart,
             c.lineBits[size_t(line) / 64] |= quint64(1) << (line % 64);
     }
     std::vector<std::vector<quint64>> incompatible(n, std::vector<quint64>((n + 63) / 64, 0));
-    for (size_t a = 0; a < n; ++a)
-        for (size_t b = 0; b < n; ++b)
-            if (a != b && !compatible(m_set, candidates[a], candidates[b]))
+    for (size_t a = 0; a < n; ++a) {
+        for (size_t b = a + 1; b < n; ++b) {
+            // Symmetric: both sides must allow it.
+            if (!compatible(m_set, candidates[a], candidates[b])) {
                 incompatible[a][b / 64] |= quint64(1) << (b % 64);
+                incompatible[b][a / 64] |= quint64(1) << (a % 64);
+            }
+        }
+    }
 
     Evaluator evaluator(lines, candidates, incompatible);
     std::vector<char> on(n, 0);
@@ -1052,8 +1105,15 @@ PromotionEngine::Outcome PromotionEngine::price(const Cart &cart,
 
     std::vector<Applied> applied;
     evaluator.run(on, &applied);
-    for (const Applied &a : applied)
-        outcome.adjustments.append(adjustmentOf(candidates[size_t(a.candidate)], a, lines));
+    outcome.adjustments.reserve(qsizetype(applied.size()));
+    // A candidate's discounts come one after the other: it is named once for all its lines.
+    Adjustment named;
+    for (size_t k = 0; k < applied.size(); ++k) {
+        const Applied &a = applied[k];
+        if (k == 0 || a.candidate != applied[k - 1].candidate)
+            named = namedAfter(candidates[size_t(a.candidate)], a.tier);
+        outcome.adjustments.append(adjustmentOf(named, a, lines));
+    }
     return outcome;
 }
 
