@@ -4,6 +4,7 @@
 #include "admincommands.h"
 #include "codecommands.h"
 #include "devicecommands.h"
+#include "membercommands.h"
 #include "services/appdata.h"
 #include "services/salesession.h"
 #include "services/simulator.h"
@@ -66,8 +67,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("SmartPOS"));
-    QList<admin::Command> commands =
-        admin::libraryCommands() + admin::deviceCommands() + admin::codeCommands();
+    QList<admin::Command> commands = admin::libraryCommands() + admin::deviceCommands()
+                                     + admin::codeCommands() + admin::memberCommands();
     commands.append(
         {{QStringLiteral("simulate")},
          QStringLiteral("--sales N [--seed S] [--no-sale-every K]"),

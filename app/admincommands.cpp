@@ -113,12 +113,12 @@ const QString exitCodes = QStringLiteral(
 QString programHelp(const QList<Command> &commands)
 {
     return QStringLiteral("usage: %1 COMMAND [OPTIONS]\n\n"
-                          "SmartPOS maintenance: the catalog, the ledger, devices and test sales, through "
-                          "the same libraries as the till.\n\n"
+                          "SmartPOS maintenance: the catalog, the members, the ledger, devices and test "
+                          "sales, through the same libraries as the till.\n\n"
                           "Commands:\n%2\n"
                           "Global options (before or after the command):\n%3\n"
-                          "Commands that write (catalog import and generate, ledger no-sale, "
-                          "accept-restore and start-over, simulate) lock the data folder: one "
+                          "Commands that write (catalog import and generate, members import, ledger "
+                          "no-sale, accept-restore and start-over, simulate) lock the data folder: one "
                           "writer at a time.\n%4")
         .arg(globalSynopsis(), commandList(commands),
              optionList(globalOptions()
@@ -154,44 +154,16 @@ QString commandHelp(const Command &command)
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-bool checkDataDirExists(const QString &dir)
-{
-    const QFileInfo info(dir);
-    if (!info.exists()) {
-        fail(QStringLiteral("The data folder %1 does not exist.").arg(dir));
-        return false;
-    }
-    if (!info.isDir()) {
-        fail(QStringLiteral("The data folder %1 is a file, not a folder.").arg(dir));
-        return false;
-    }
-    return true;
-}
-
-// "A01, A02, A03 and 12 more": a summary line stays readable for an import of 100 000 products.
-QString someOf(const QStringList &skus)
-{
-    constexpr qsizetype shown = 10;
-    QString text = skus.first(std::min(shown, skus.size())).join(QStringLiteral(", "));
-    if (skus.size() > shown)
-        text += QStringLiteral(" and %1 more").arg(skus.size() - shown);
-    return text;
-}
-
 void printImportReport(const ImportReport &report, bool dryRun)
 {
     print(QStringLiteral("%1 %2 products: %3 new, %4 updated, %5 unchanged, %6 codes moved")
-              .arg(dryRun ? QStringLiteral("dry run, nothing changed: would import")
-                          : QStringLiteral("imported"))
+              .arg(importedWords(dryRun))
               .arg(report.products)
               .arg(report.added.size())
               .arg(report.updated.size())
               .arg(report.unchanged)
               .arg(report.moves.size()));
-    if (!report.added.isEmpty())
-        print(QStringLiteral("new: ") + someOf(report.added));
-    if (!report.updated.isEmpty())
-        print(QStringLiteral("updated: ") + someOf(report.updated));
+    printAddedAndUpdated(report);
     for (const CodeMove &move : report.moves)
         print(QStringLiteral("moved %1 %2: %3 → %4")
                   .arg(move.isPlu ? QStringLiteral("PLU") : QStringLiteral("barcode"), move.code,
@@ -202,24 +174,15 @@ int catalogImport(const Invocation &invocation)
 {
     const QString file = invocation.arguments.first();
     ImportOptions options;
-    options.dryRun = invocation.isSet(QStringLiteral("dry-run"));
-    const QString encoding = invocation.value(QStringLiteral("encoding"), QStringLiteral("utf-8"));
-    if (const auto known = textEncodingFromName(encoding))
-        options.encoding = *known;
-    else
-        return usage(QStringLiteral("--encoding: “%1” is not utf-8 or gb18030 (gbk)").arg(encoding),
-                     invocation.command);
+    if (!readImportOptions(invocation, &options))
+        return Usage;
     AppData data;
     if (!openForWriting(invocation, data))
         return Failed;
     options.rules = data.config.rules;
     const ImportReport report = data.catalog.importCsv(file, options);
     if (!report.ok)
-        return fail(
-            report.line
-                ? QStringLiteral("%1 line %2: %3 — nothing was imported.")
-                      .arg(file, QString::number(report.line), report.reason)
-                : QStringLiteral("%1: %2 — nothing was imported.").arg(file, report.reason));
+        return importFailed(file, report);
     printImportReport(report, options.dryRun);
     return Done;
 }
@@ -427,6 +390,80 @@ int ledgerStartOver(const Invocation &invocation)
 
 // ---------------------------------------------------------------------------------------------
 
+bool checkDataDirExists(const QString &dir)
+{
+    const QFileInfo info(dir);
+    if (!info.exists()) {
+        fail(QStringLiteral("The data folder %1 does not exist.").arg(dir));
+        return false;
+    }
+    if (!info.isDir()) {
+        fail(QStringLiteral("The data folder %1 is a file, not a folder.").arg(dir));
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+// "A01, A02, A03 and 12 more": a summary line stays readable for an import of 100 000 rows.
+QString someOf(const QStringList &ids)
+{
+    constexpr qsizetype shown = 10;
+    QString text = ids.first(std::min(shown, ids.size())).join(QStringLiteral(", "));
+    if (ids.size() > shown)
+        text += QStringLiteral(" and %1 more").arg(ids.size() - shown);
+    return text;
+}
+
+} // namespace
+
+bool readImportOptions(const Invocation &invocation, CsvImportOptions *options)
+{
+    options->dryRun = invocation.isSet(QStringLiteral("dry-run"));
+    const QString encoding = invocation.value(QStringLiteral("encoding"), QStringLiteral("utf-8"));
+    const auto known = textEncodingFromName(encoding);
+    if (!known) {
+        usage(QStringLiteral("--encoding: “%1” is not utf-8 or gb18030 (gbk)").arg(encoding),
+              invocation.command);
+        return false;
+    }
+    options->encoding = *known;
+    return true;
+}
+
+QList<Option> importOptions()
+{
+    return {{QStringLiteral("dry-run"),
+             {},
+             QStringLiteral("check the file and print the summary; change nothing")},
+            {QStringLiteral("encoding"), QStringLiteral("NAME"),
+             QStringLiteral("utf-8 (default, with or without BOM) or gb18030 (also gbk: what Excel "
+                            "saves as CSV on Chinese Windows)")}};
+}
+
+QString importedWords(bool dryRun)
+{
+    return dryRun ? QStringLiteral("dry run, nothing changed: would import")
+                  : QStringLiteral("imported");
+}
+
+void printAddedAndUpdated(const CsvImportReport &report)
+{
+    if (!report.added.isEmpty())
+        print(QStringLiteral("new: ") + someOf(report.added));
+    if (!report.updated.isEmpty())
+        print(QStringLiteral("updated: ") + someOf(report.updated));
+}
+
+int importFailed(const QString &file, const CsvImportReport &report)
+{
+    return fail(report.line
+                    ? QStringLiteral("%1 line %2: %3 — nothing was imported.")
+                          .arg(file, QString::number(report.line), report.reason)
+                    : QStringLiteral("%1: %2 — nothing was imported.").arg(file, report.reason));
+}
+
 bool Invocation::number(const QString &option, qint64 min, qint64 max, qint64 fallback,
                         qint64 *out) const
 {
@@ -493,12 +530,7 @@ QList<Command> libraryCommands()
                         "The first bad row (its line number and the reason) rejects the whole "
                         "file and changes nothing. A barcode or PLU that another product has "
                         "moves only when the file lists that product too."),
-         {{QStringLiteral("dry-run"),
-           {},
-           QStringLiteral("check the file and print the summary; change nothing")},
-          {QStringLiteral("encoding"), QStringLiteral("NAME"),
-           QStringLiteral("utf-8 (default, with or without BOM) or gb18030 (also gbk: what Excel "
-                          "saves as CSV on Chinese Windows)")}},
+         importOptions(),
          {QStringLiteral("FILE.csv")},
          catalogImport},
         {{QStringLiteral("catalog"), QStringLiteral("generate")},

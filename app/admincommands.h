@@ -14,6 +14,8 @@
 namespace smartpos {
 
 class AppData;
+struct CsvImportOptions;
+struct CsvImportReport;
 
 namespace admin {
 
@@ -58,16 +60,28 @@ struct Invocation {
     }
     // The whole number given for --option within [min, max], `fallback` when it was not given.
     // False after printing "--option: “abc” is not a number between min and max".
-    bool number(const QString &option, qint64 min, qint64 max, qint64 fallback,
-                 qint64 *out) const;
+    bool number(const QString &option, qint64 min, qint64 max, qint64 fallback, qint64 *out) const;
     // The key folder this invocation uses (KeyFolder::resolve).
     QString resolvedKeyDir() const;
 };
 
 // Messages: every line on stderr starts with "smartpos-admin: ".
-void print(const QString &text);     // stdout, one line
-int fail(const QString &message);    // stderr; returns Failed
+void print(const QString &text);                                     // stdout, one line
+int fail(const QString &message);                                    // stderr; returns Failed
 int usage(const QString &message, const Command *command = nullptr); // stderr; returns Usage
+
+// False after printing why, when the data folder does not exist or is a file.
+bool checkDataDirExists(const QString &dir);
+
+// Import commands ([--dry-run] [--encoding NAME] FILE.csv): their options; the options given
+// (false after printing the usage message); how the summary line starts; its "new: …" and
+// "updated: …" lines; and the refusal ("FILE line N: reason — nothing was imported."; returns
+// Failed).
+QList<Option> importOptions();
+bool readImportOptions(const Invocation &invocation, CsvImportOptions *options);
+QString importedWords(bool dryRun);
+void printAddedAndUpdated(const CsvImportReport &report);
+int importFailed(const QString &file, const CsvImportReport &report);
 
 // Opens the data folder for a writing command: the lock (one writer per data folder), settings,
 // catalog and ledger. False after printing why.

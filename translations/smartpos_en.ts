@@ -292,7 +292,7 @@
     <name>smartpos::AppData</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Cannot read %1: %2</translation>
+        <translation>Cannot read %1: %2</translation>
     </message>
     <message>
         <source>%1 is %2 bytes: promotions files are at most 1 MiB</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -912,6 +912,57 @@
     <message>
         <source> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</source>
         <translation> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::MemberStore</name>
+    <message>
+        <source>points %1 is above %2, more than any member holds: a wrong column?</source>
+        <translation>points %1 is above %2, more than any member holds: a wrong column?</translation>
+    </message>
+    <message>
+        <source>points &quot;%1&quot; is not a whole number ≥ 0</source>
+        <translation>points &quot;%1&quot; is not a whole number ≥ 0</translation>
+    </message>
+    <message>
+        <source>consent_utc &quot;%1&quot; is not a UTC time such as 2025-03-01T08:00:00Z</source>
+        <translation>consent_utc &quot;%1&quot; is not a UTC time such as 2025-03-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>expected 7 fields, found %1</source>
+        <translation>expected 7 fields, found %1</translation>
+    </message>
+    <message>
+        <source>member_id &quot;%1&quot; is not 1 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>member_id &quot;%1&quot; is not 1 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>phone &quot;%1&quot; is not a mainland mobile number (11 digits starting with 1, optionally +86)</source>
+        <translation>phone &quot;%1&quot; is not a mainland mobile number (11 digits starting with 1, optionally +86)</translation>
+    </message>
+    <message>
+        <source>tier &quot;%1&quot; is not one of %2</source>
+        <translation>tier &quot;%1&quot; is not one of %2</translation>
+    </message>
+    <message>
+        <source>birthday &quot;%1&quot; is not a day of the year as MM-DD (03-15)</source>
+        <translation>birthday &quot;%1&quot; is not a day of the year as MM-DD (03-15)</translation>
+    </message>
+    <message>
+        <source>member %1 appears twice in the file</source>
+        <translation>member %1 appears twice in the file</translation>
+    </message>
+    <message>
+        <source>phone %1 appears twice in the file</source>
+        <translation>phone %1 appears twice in the file</translation>
+    </message>
+    <message>
+        <source>The tables of %1 are damaged. Import the members again into a new data folder, or restore the file from a backup.</source>
+        <translation>The tables of %1 are damaged. Import the members again into a new data folder, or restore the file from a backup.</translation>
+    </message>
+    <message>
+        <source>phone %1 belongs to member %2, which keeps it: give %2 another phone first</source>
+        <translation>phone %1 belongs to member %2, which keeps it: give %2 another phone first</translation>
     </message>
 </context>
 <context>

@@ -290,7 +290,7 @@
     <name>smartpos::AppData</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 is %2 bytes: promotions files are at most 1 MiB</source>
@@ -298,7 +298,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -910,6 +910,57 @@
     <message>
         <source> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</source>
         <translation>如果 %1 是恢复或复制来的，旁边的 %1-wal 可能属于另一个副本：请停止 SmartPOS，把 %1-wal 和 %1-shm 移到其他文件夹（保留它们）后重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::MemberStore</name>
+    <message>
+        <source>points %1 is above %2, more than any member holds: a wrong column?</source>
+        <translation>积分 %1 超过 %2，多于任何会员可能持有的积分：是否填错了列？</translation>
+    </message>
+    <message>
+        <source>points &quot;%1&quot; is not a whole number ≥ 0</source>
+        <translation>积分“%1”不是 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <source>consent_utc &quot;%1&quot; is not a UTC time such as 2025-03-01T08:00:00Z</source>
+        <translation>consent_utc“%1”不是 UTC 时间，如 2025-03-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>expected 7 fields, found %1</source>
+        <translation>应有 7 个字段，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>member_id &quot;%1&quot; is not 1 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>member_id“%1”不是 1 到 32 个字母、数字、“-”或“_”</translation>
+    </message>
+    <message>
+        <source>phone &quot;%1&quot; is not a mainland mobile number (11 digits starting with 1, optionally +86)</source>
+        <translation>手机号“%1”不是大陆手机号（以 1 开头的 11 位数字，可带 +86）</translation>
+    </message>
+    <message>
+        <source>tier &quot;%1&quot; is not one of %2</source>
+        <translation>等级“%1”不在 %2 之中</translation>
+    </message>
+    <message>
+        <source>birthday &quot;%1&quot; is not a day of the year as MM-DD (03-15)</source>
+        <translation>生日“%1”不是 MM-DD 格式的日期（如 03-15）</translation>
+    </message>
+    <message>
+        <source>member %1 appears twice in the file</source>
+        <translation>会员 %1 在文件中重复出现</translation>
+    </message>
+    <message>
+        <source>phone %1 appears twice in the file</source>
+        <translation>手机号 %1 在文件中重复出现</translation>
+    </message>
+    <message>
+        <source>The tables of %1 are damaged. Import the members again into a new data folder, or restore the file from a backup.</source>
+        <translation>%1 的数据表已损坏。请将会员重新导入到新的数据文件夹，或从备份恢复该文件。</translation>
+    </message>
+    <message>
+        <source>phone %1 belongs to member %2, which keeps it: give %2 another phone first</source>
+        <translation>手机号 %1 属于会员 %2，且该会员仍在使用：请先给 %2 换一个手机号</translation>
     </message>
 </context>
 <context>

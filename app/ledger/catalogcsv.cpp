@@ -6,38 +6,6 @@
 
 namespace smartpos {
 
-namespace {
-
-// Characters a product text must not hold: controls (NUL, tab, line breaks), invisible format
-// characters (bidi overrides that reorder a receipt, zero-width spaces, U+FEFF), line and
-// paragraph separators, and what is no character at all (unpaired surrogates, private use,
-// unassigned). Returns the first one.
-std::optional<char32_t> forbiddenCharacter(QStringView text)
-{
-    for (const char32_t c : text.toUcs4()) {
-        switch (QChar::category(c)) {
-        case QChar::Other_Control:
-        case QChar::Other_Format:
-        case QChar::Other_Surrogate:
-        case QChar::Other_PrivateUse:
-        case QChar::Other_NotAssigned:
-        case QChar::Separator_Line:
-        case QChar::Separator_Paragraph:
-            return c;
-        default:
-            break;
-        }
-    }
-    return std::nullopt;
-}
-
-qsizetype characterCount(QStringView text)
-{
-    return text.toUcs4().size();
-}
-
-} // namespace
-
 QString catalogCsvHeader()
 {
     return QStringLiteral(
@@ -46,7 +14,7 @@ QString catalogCsvHeader()
 
 CatalogCsvReader::CatalogCsvReader(QIODevice *device, const StoreRules &rules,
                                    TextEncoding encoding)
-    : m_csv(device, encoding)
+    : m_rows(device, encoding, catalogCsvHeader())
     , m_limits(rules.limits)
     , m_pluDigits(pluDigitsEveryLayoutCarries(rules.layouts))
 {
@@ -54,8 +22,7 @@ CatalogCsvReader::CatalogCsvReader(QIODevice *device, const StoreRules &rules,
 
 bool CatalogCsvReader::fail(const QString &reason)
 {
-    m_error = reason;
-    return false;
+    return m_rows.fail(reason);
 }
 
 bool CatalogCsvReader::readPrice(const QString &field, Product *product)
@@ -104,24 +71,13 @@ bool CatalogCsvReader::readPlu(const QString &field, Product *product)
 
 bool CatalogCsvReader::readHeader()
 {
-    if (m_csv.readRow(&m_fields) && m_fields.join(u',') == catalogCsvHeader())
-        return true;
-    m_line = 1;
-    // Bytes that are not text in the encoding say so, rather than "not the header".
-    if (!m_csv.error().isEmpty())
-        return fail(m_csv.error());
-    return fail(tr("the first line must be the header: %1").arg(catalogCsvHeader()));
+    return m_rows.readHeader();
 }
 
 bool CatalogCsvReader::next(CatalogRow *row)
 {
-    do {
-        const bool read = m_csv.readRow(&m_fields);
-        m_line = m_csv.rowLine();
-        if (!read)
-            return m_csv.error().isEmpty() ? false : fail(m_csv.error());
-    } while (m_fields.size() == 1 && m_fields.first().trimmed().isEmpty());
-
+    if (!m_rows.next(&m_fields))
+        return false;
     const QStringList &f = m_fields;
     if (f.size() != 9)
         return fail(tr("expected 9 fields, found %1").arg(f.size()));
@@ -136,17 +92,10 @@ bool CatalogCsvReader::next(CatalogRow *row)
         {QStringLiteral("name_en"), f[3].trimmed(), CatalogFieldLimits::nameLength},
         {QStringLiteral("category"), f[4].trimmed(), CatalogFieldLimits::categoryLength},
     };
-    for (const auto &text : texts) {
-        if (const auto c = forbiddenCharacter(text.value))
-            return fail(tr("%1 holds a control or invisible character (U+%2): retype it")
-                            .arg(text.column,
-                                 QString::number(uint(*c), 16).toUpper().rightJustified(4, u'0')));
-        if (const qsizetype length = characterCount(text.value); length > text.maxLength)
-            return fail(tr("%1 has %2 characters; at most %3 fit a receipt line")
-                            .arg(text.column)
-                            .arg(length)
-                            .arg(text.maxLength));
-    }
+    for (const auto &text : texts)
+        if (const QString problem = textFieldProblem(text.column, text.value, text.maxLength);
+            !problem.isEmpty())
+            return fail(problem);
     Product &p = row->product;
     p = Product();
     p.sku = texts[0].value;

@@ -2,7 +2,7 @@
 
 #include "core/product.h"
 #include "core/storerules.h"
-#include "csv.h"
+#include "csvimport.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -46,25 +46,25 @@ public:
     // row: then error() says why and line() where.
     bool next(CatalogRow *row);
 
+    // The file's rows, for runImport.
+    CsvRecords &records() { return m_rows; }
     // Empty unless reading stopped at a bad line.
-    const QString &error() const { return m_error; }
+    const QString &error() const { return m_rows.error(); }
     // The file line (1-based) on which the row last read started.
-    qint64 line() const { return m_line; }
+    qint64 line() const { return m_rows.line(); }
 
 private:
     bool fail(const QString &reason);
     bool readPrice(const QString &field, Product *product);
     bool readPlu(const QString &field, Product *product);
 
-    CsvReader m_csv;
+    CsvRecords m_rows;
     MoneyLimits m_limits;
     int m_pluDigits;
     QStringList m_fields;
     QSet<QString> m_skus;
     QSet<QString> m_plus;
     QSet<QString> m_codes;
-    QString m_error;
-    qint64 m_line = 0;
 };
 
 } // namespace smartpos

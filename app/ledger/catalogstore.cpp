@@ -439,51 +439,23 @@ ImportReport CatalogStore::importCsv(const QString &csvPath, const ImportOptions
 {
     ImportReport report;
     QFile file(csvPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.reason = tr("cannot read %1: %2").arg(csvPath, file.errorString());
-        return report;
-    }
     CatalogCsvReader csv(&file, options.rules, options.encoding);
-    if (!csv.readHeader()) {
-        report.line = csv.line();
-        report.reason = csv.error();
-        return report;
-    }
-    // IMMEDIATE: the write lock is taken (or waited for) now, not after the reads of the first
-    // row, where another writer would make it fail at once.
-    if (Status began = m_db.execScript(QStringLiteral("BEGIN IMMEDIATE")); !began) {
-        report.reason = began.error().message;
-        return report;
-    }
-    auto reject = [&](qint64 line, const QString &reason) {
-        (void)m_db.execScript(QStringLiteral("ROLLBACK"));
-        report = ImportReport();
-        report.line = line;
-        report.reason = reason;
-        return report;
-    };
-    {
-        Import import(*this, report);
-        CatalogRow row;
-        while (csv.next(&row)) {
-            QString problem;
-            if (!import.apply(row, csv.line(), &problem))
-                return reject(csv.line(), problem);
-            ++report.products;
-        }
-        if (!csv.error().isEmpty())
-            return reject(csv.line(), csv.error());
-        qint64 line = 0;
-        QString problem;
-        if (!import.checkTakenCodes(&line, &problem))
-            return reject(line, problem);
-    }
-    const Status ended =
-        m_db.execScript(options.dryRun ? QStringLiteral("ROLLBACK") : QStringLiteral("COMMIT"));
-    if (!ended)
-        return reject(0, ended.error().message);
-    report.ok = true;
-    return report;
+    const auto failure =
+        runImport(m_db, file, csv.records(), options.dryRun, [&]() -> std::optional<ImportFailure> {
+            Import import(*this, report);
+            CatalogRow row;
+            while (csv.next(&row)) {
+                QString problem;
+                if (!import.apply(row, csv.line(), &problem))
+                    return ImportFailure{csv.line(), problem};
+                ++report.products;
+            }
+            ImportFailure taken;
+            if (csv.error().isEmpty() && !import.checkTakenCodes(&taken.line, &taken.reason))
+                return taken;
+            return std::nullopt;
+        });
+    return importEnded(report, failure);
 }
 
 bool CatalogStore::generate(qint64 count, QString *error)

@@ -2,7 +2,7 @@
 
 #include "core/product.h"
 #include "core/storerules.h"
-#include "csv.h"
+#include "csvimport.h"
 #include "database.h"
 #include "searchterms.h"
 
@@ -16,27 +16,20 @@ namespace smartpos {
 
 // A barcode or PLU that an import gives to another product.
 struct CodeMove {
-    QString code;    // the barcode, or the PLU when isPlu
+    QString code; // the barcode, or the PLU when isPlu
     bool isPlu = false;
     QString fromSku; // who had it before the import
     QString toSku;   // who has it after
 };
 
-struct ImportOptions {
+struct ImportOptions : CsvImportOptions {
     StoreRules rules; // price limit and the PLU digits the scale labels carry
-    TextEncoding encoding = TextEncoding::Utf8;
-    bool dryRun = false; // check and report everything, then change nothing
 };
 
-// What an import changed (or, with dryRun, would change): nothing at all unless ok.
-struct ImportReport {
-    bool ok = false;
-    qint64 line = 0; // the file line of the first bad row
-    QString reason;  // why it was rejected, or why the file could not be read
-    qint64 products = 0; // rows read
-    QStringList added;   // SKUs of new products
-    QStringList updated; // SKUs of products that changed (fields, barcodes or PLU)
-    qint64 unchanged = 0;
+// A catalog import's report: added and updated list SKUs; updated counts changed fields,
+// barcodes or PLU.
+struct ImportReport : CsvImportReport {
+    qint64 products = 0;   // rows read
     QList<CodeMove> moves; // in file order
 };
 

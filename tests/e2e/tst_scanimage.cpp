@@ -1,29 +1,19 @@
 // `smartpos-admin scan-image` as a technician uses it to check a camera or a printed code: the
 // picture goes through the camera scanner's decoder, and the answer says what the till would do
 // (the product it adds, or why not). A payment code is never printed in full.
+#include "adminrun.h"
 #include "barcodeimages.h"
 #include "ledger/catalogstore.h"
 #include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace smartpos;
 using namespace smartpos::testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestScanImage : public QObject {
     Q_OBJECT
@@ -42,19 +32,7 @@ class TestScanImage : public QObject {
         return image.save(path) ? path : QString();
     }
 
-    Run admin(const QStringList &args) const
-    {
-        QProcess process;
-        process.start(QStringLiteral(SMARTPOS_BIN_DIR "/smartpos-admin"),
-                      QStringList{u"--data-dir"_s, dataDir()} + args);
-        Run run;
-        if (!process.waitForFinished(60000))
-            return run;
-        run.exitCode = process.exitCode();
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
-    }
+    AdminRun admin(const QStringList &args) const { return runAdmin(dataDir(), args); }
 
 private slots:
     void initTestCase()
@@ -95,7 +73,7 @@ private slots:
         QFETCH(QString, expected);
         const QString file = picture(Symbology(symbology), code, code + u".png"_s);
         QVERIFY(!file.isEmpty());
-        const Run run = admin({u"scan-image"_s, file});
+        const AdminRun run = admin({u"scan-image"_s, file});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(run.out, expected);
     }
@@ -103,7 +81,8 @@ private slots:
     void paymentCodeIsMasked()
     {
         const QString wechat = u"134567890123456789"_s;
-        const Run run = admin({u"scan-image"_s, picture(Symbology::QrCode, wechat, u"pay.png"_s)});
+        const AdminRun run =
+            admin({u"scan-image"_s, picture(Symbology::QrCode, wechat, u"pay.png"_s)});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith(u"QRCode  1345**********6789\n"_s), qPrintable(run.out));
         QVERIFY(!run.out.contains(wechat) && !run.err.contains(wechat));
@@ -112,14 +91,11 @@ private slots:
     void withoutACatalogItSaysSo()
     {
         QTemporaryDir empty;
-        QProcess process;
-        process.start(QStringLiteral(SMARTPOS_BIN_DIR "/smartpos-admin"),
-                      {u"--data-dir"_s, empty.path(), u"scan-image"_s,
-                       picture(Symbology::Ean13, u"6928804995534"_s, u"cola.png"_s)});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 0);
-        QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
-                    .contains(u"there is no catalog in %1"_s.arg(empty.path())));
+        const AdminRun run =
+            runAdmin(empty.path(), {u"scan-image"_s,
+                                    picture(Symbology::Ean13, u"6928804995534"_s, u"cola.png"_s)});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(u"there is no catalog in %1"_s.arg(empty.path())));
         QVERIFY(!QFile::exists(QDir(empty.path()).filePath(CatalogStore::fileName())));
     }
 
@@ -129,7 +105,7 @@ private slots:
         blank.fill(200);
         const QString blankFile = m_dir.filePath(u"blank.png"_s);
         QVERIFY(blank.save(blankFile));
-        const Run none = admin({u"scan-image"_s, blankFile});
+        const AdminRun none = admin({u"scan-image"_s, blankFile});
         QCOMPARE(none.exitCode, 1);
         QVERIFY2(none.err.contains(u"No barcode or QR code found in %1 (640×480)"_s.arg(blankFile)),
                  qPrintable(none.err));
@@ -138,7 +114,7 @@ private slots:
         QFile file(csv);
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write("sku,name\n") > 0);
         file.close();
-        const Run notPicture = admin({u"scan-image"_s, csv});
+        const AdminRun notPicture = admin({u"scan-image"_s, csv});
         QCOMPARE(notPicture.exitCode, 1);
         QVERIFY2(notPicture.err.contains(u"%1 cannot be read as an image"_s.arg(csv)),
                  qPrintable(notPicture.err));
