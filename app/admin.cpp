@@ -38,8 +38,7 @@ int simulate(const admin::Invocation &invocation)
     qint64 noSales = 0;
     for (qint64 done = 0; done < sales && total.error.isEmpty(); done += chunk) {
         const qint64 count = qMin(chunk, sales - done);
-        const SimulationReport report =
-            simulateSales(session, codes, count, quint32(seed + done));
+        const SimulationReport report = simulateSales(session, codes, count, quint32(seed + done));
         total.sales += report.sales;
         total.takings += report.takings;
         total.error = report.error;
@@ -53,8 +52,9 @@ int simulate(const admin::Invocation &invocation)
     const QString noSaleText =
         noSaleEvery ? QStringLiteral(" and %1 no-sales").arg(noSales) : QString();
     if (!total.error.isEmpty())
-        return admin::fail(
-            QStringLiteral("stopped after %1 sales%2: %3").arg(total.sales).arg(noSaleText, total.error));
+        return admin::fail(QStringLiteral("stopped after %1 sales%2: %3")
+                               .arg(total.sales)
+                               .arg(noSaleText, total.error));
     admin::print(QStringLiteral("committed %1 sales%2, ¥%3")
                      .arg(total.sales)
                      .arg(noSaleText, total.takings.toString()));
@@ -79,7 +79,8 @@ int main(int argc, char *argv[])
          {{QStringLiteral("sales"), QStringLiteral("N"),
            QStringLiteral("sales to ring up (1 to 100000000)"), true},
           {QStringLiteral("seed"), QStringLiteral("S"),
-           QStringLiteral("random seed (0 to 4294967295, default 1): the same seed, the same sales")},
+           QStringLiteral(
+               "random seed (0 to 4294967295, default 1): the same seed, the same sales")},
           {QStringLiteral("no-sale-every"), QStringLiteral("K"),
            QStringLiteral("also record a no-sale after every K sales")}},
          {},
