@@ -1,5 +1,6 @@
 // `smartpos-admin codes`: the demo chain's keys, member and coupon codes made with them, and what
 // a till decides about a code, typed or read from a picture through the camera's decoder.
+#include "adminrun.h"
 #include "barcodeimages.h"
 
 #include <QDir>
@@ -14,14 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    // The code a command printed alone on its last line.
-    QString lastLine() const { return out.trimmed().split(u'\n').last(); }
-};
-
 const QStringList keyFiles = {u"coupon-signing.pem"_s, u"coupon-keys.pem"_s, u"member-secret"_s};
 
 } // namespace
@@ -33,22 +26,12 @@ class TestCodeCommands : public QObject {
 
     QString dataDir(const QString &name = u"chain"_s) const { return m_dir.filePath(name); }
 
-    Run admin(const QStringList &args, const QString &data = {}) const
+    AdminRun admin(const QStringList &args, const QString &data = {}) const
     {
-        QProcess process;
         // Dates on the command line are days in local time: Beijing's, whatever the machine's.
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"TZ"_s, u"Asia/Shanghai"_s);
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(SMARTPOS_BIN_DIR "/smartpos-admin"),
-                      QStringList{u"--data-dir"_s, data.isEmpty() ? dataDir() : data} + args);
-        Run run;
-        if (!process.waitForFinished(60000))
-            return run;
-        run.exitCode = process.exitCode();
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return runAdmin(data.isEmpty() ? dataDir() : data, args, environment);
     }
 
     // A May 2026 ¥5 coupon of campaign 7 (serial 42), signed in `data`.
@@ -59,14 +42,14 @@ class TestCodeCommands : public QObject {
             u"--value"_s,       u"5"_s,         u"--campaign"_s,   u"7"_s,
             u"--id"_s,          u"42"_s,        u"--valid-from"_s, u"2026-05-01"_s,
             u"--valid-until"_s, u"2026-05-31"_s};
-        const Run run = admin(args + more, data);
+        const AdminRun run = admin(args + more, data);
         return run.exitCode == 0 ? run.lastLine() : QString();
     }
 
 private slots:
     void initTestCase()
     {
-        const Run run = admin({u"codes"_s, u"keygen"_s});
+        const AdminRun run = admin({u"codes"_s, u"keygen"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(u"made the demo chain's code keys in %1/codes"_s.arg(dataDir())),
                  qPrintable(run.out));
@@ -83,7 +66,7 @@ private slots:
             QCOMPARE(QFileInfo(path).permissions() & ~(QFile::ReadUser | QFile::WriteUser),
                      QFile::ReadOwner | QFile::WriteOwner);
         }
-        const Run again = admin({u"codes"_s, u"keygen"_s});
+        const AdminRun again = admin({u"codes"_s, u"keygen"_s});
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(u"already in %1/codes"_s.arg(dataDir()))
                      && again.err.contains(u"Nothing was changed"_s),
@@ -99,7 +82,7 @@ private slots:
 
     void couponValidThenExpired()
     {
-        const Run made =
+        const AdminRun made =
             admin({u"codes"_s, u"coupon"_s, u"--kind"_s, u"threshold"_s, u"--value"_s, u"20"_s,
                    u"--min-spend"_s, u"100"_s, u"--category"_s, u"饮料"_s, u"--member"_s,
                    u"M000123"_s, u"--id"_s, u"7"_s, u"--valid-until"_s, u"2026-05-31"_s});
@@ -114,13 +97,13 @@ private slots:
                          "  for member M000123 only\n"_s),
                  qPrintable(made.out));
 
-        const Run valid =
+        const AdminRun valid =
             admin({u"codes"_s, u"verify"_s, u"--at"_s, u"2026-05-31T23:59:59+08:00"_s, code});
         QVERIFY2(valid.exitCode == 0, qPrintable(valid.out + valid.err));
         QVERIFY2(valid.lastLine().startsWith(u"valid at 2026-05-31T23:59:59+08:00"_s),
                  qPrintable(valid.out));
 
-        const Run expired =
+        const AdminRun expired =
             admin({u"codes"_s, u"verify"_s, u"--at"_s, u"2026-06-01T00:00:00+08:00"_s, code});
         QCOMPARE(expired.exitCode, 1);
         QCOMPARE(expired.lastLine(), u"expired: valid until 2026-06-01T00:00:00+08:00, judged at "
@@ -128,7 +111,7 @@ private slots:
         // The content is shown all the same.
         QVERIFY(expired.out.startsWith(u"coupon 7, campaign 0"_s));
 
-        const Run early = admin(
+        const AdminRun early = admin(
             {u"codes"_s, u"verify"_s, u"--at"_s, u"2026-04-30T23:59:59+08:00"_s, mayCoupon()});
         QCOMPARE(early.exitCode, 1);
         QVERIFY2(
@@ -142,7 +125,7 @@ private slots:
         QCOMPARE(admin({u"codes"_s, u"keygen"_s}, other).exitCode, 0);
         const QString theirs = mayCoupon({}, other);
         QVERIFY(!theirs.isEmpty());
-        const Run wrong =
+        const AdminRun wrong =
             admin({u"codes"_s, u"verify"_s, u"--at"_s, u"2026-05-15T12:00:00+08:00"_s, theirs});
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY2(wrong.lastLine().startsWith(u"wrong key: signed with key "_s),
@@ -152,7 +135,7 @@ private slots:
         QString forged = mayCoupon();
         const qsizetype i = forged.size() - 10; // in the signature
         forged[i] = forged[i] == u'A' ? u'B' : u'A';
-        const Run run =
+        const AdminRun run =
             admin({u"codes"_s, u"verify"_s, u"--at"_s, u"2026-05-15T12:00:00+08:00"_s, forged});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.lastLine().startsWith(u"forged: "_s), qPrintable(run.out));
@@ -172,8 +155,8 @@ private slots:
         const QString photoFile = m_dir.filePath(u"coupon-photo.png"_s);
         QVERIFY(photo.save(photoFile));
         for (const QString &file : {png, photoFile}) {
-            const Run run = admin({u"codes"_s, u"verify"_s, u"--at"_s,
-                                   u"2026-05-15T12:00:00+08:00"_s, u"--image"_s, file});
+            const AdminRun run = admin({u"codes"_s, u"verify"_s, u"--at"_s,
+                                        u"2026-05-15T12:00:00+08:00"_s, u"--image"_s, file});
             QVERIFY2(run.exitCode == 0, qPrintable(file + u'\n' + run.out + run.err));
             QVERIFY2(run.out.startsWith(u"coupon 42, campaign 7"_s), qPrintable(run.out));
         }
@@ -182,7 +165,7 @@ private slots:
         blank.fill(255);
         const QString blankFile = m_dir.filePath(u"blank.png"_s);
         QVERIFY(blank.save(blankFile));
-        const Run none = admin({u"codes"_s, u"verify"_s, u"--image"_s, blankFile});
+        const AdminRun none = admin({u"codes"_s, u"verify"_s, u"--image"_s, blankFile});
         QCOMPARE(none.exitCode, 1);
         QVERIFY2(none.err.contains(u"No QR code or barcode found in %1"_s.arg(blankFile)),
                  qPrintable(none.err));
@@ -191,23 +174,23 @@ private slots:
     void memberCodeExpires()
     {
         // Now, as a phone shows it, and two minutes later (a screenshot).
-        const Run made = admin({u"codes"_s, u"member"_s, u"--member"_s, u"M000123"_s});
+        const AdminRun made = admin({u"codes"_s, u"member"_s, u"--member"_s, u"M000123"_s});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         const QString code = made.lastLine();
         QVERIFY2(code.startsWith(u"SPM1.M000123."_s), qPrintable(made.out));
-        const Run now = admin({u"codes"_s, u"verify"_s, code});
+        const AdminRun now = admin({u"codes"_s, u"verify"_s, code});
         QVERIFY2(now.exitCode == 0, qPrintable(now.out + now.err));
         QVERIFY(now.lastLine().startsWith(u"valid at "_s));
         const QString later =
             QDateTime::currentDateTimeUtc().addSecs(120).toString(Qt::ISODateWithMs);
-        const Run screenshot = admin({u"codes"_s, u"verify"_s, u"--at"_s, later, code});
+        const AdminRun screenshot = admin({u"codes"_s, u"verify"_s, u"--at"_s, later, code});
         QCOMPARE(screenshot.exitCode, 1);
         QVERIFY2(screenshot.lastLine().startsWith(u"expired: "_s), qPrintable(screenshot.out));
 
         // At set times, through a picture.
         const QString png = m_dir.filePath(u"member.png"_s);
-        const Run at = admin({u"codes"_s, u"member"_s, u"--member"_s, u"M000123"_s, u"--at"_s,
-                              u"2026-05-01T12:00:10+08:00"_s, u"--png"_s, png});
+        const AdminRun at = admin({u"codes"_s, u"member"_s, u"--member"_s, u"M000123"_s, u"--at"_s,
+                                   u"2026-05-01T12:00:10+08:00"_s, u"--png"_s, png});
         QVERIFY2(at.exitCode == 0, qPrintable(at.err));
         QVERIFY2(at.out.startsWith(u"member M000123, time step 59253600: shown from "
                                    "2026-05-01T12:00:00+08:00 to 2026-05-01T12:00:30+08:00, "
@@ -219,7 +202,8 @@ private slots:
               std::tuple{u"2026-05-01T12:01:00+08:00"_s, 1, u"expired: "_s},
               std::tuple{u"2026-05-01T11:59:30+08:00"_s, 0, u"valid at "_s},
               std::tuple{u"2026-05-01T11:59:29+08:00"_s, 1, u"not yet valid: "_s}}) {
-            const Run run = admin({u"codes"_s, u"verify"_s, u"--at"_s, time, u"--image"_s, png});
+            const AdminRun run =
+                admin({u"codes"_s, u"verify"_s, u"--at"_s, time, u"--image"_s, png});
             QVERIFY2(run.exitCode == exitCode && run.lastLine().startsWith(verdict),
                      qPrintable(time + u'\n' + run.out + run.err));
         }
@@ -227,13 +211,13 @@ private slots:
 
     void malformedAndMasked()
     {
-        const Run notOurs = admin({u"codes"_s, u"verify"_s, u"134567890123456789"_s});
+        const AdminRun notOurs = admin({u"codes"_s, u"verify"_s, u"134567890123456789"_s});
         QCOMPARE(notOurs.exitCode, 1);
         QCOMPARE(notOurs.out, u"malformed: 1345**********6789 is not a member or coupon code\n"_s);
-        const Run truncated = admin({u"codes"_s, u"verify"_s, mayCoupon().chopped(3)});
+        const AdminRun truncated = admin({u"codes"_s, u"verify"_s, mayCoupon().chopped(3)});
         QCOMPARE(truncated.exitCode, 1);
         QVERIFY2(truncated.lastLine().startsWith(u"malformed: "_s), qPrintable(truncated.out));
-        const Run member = admin({u"codes"_s, u"verify"_s, u"SPM1.M1.007.AAAAAAAAAAAAAAAA"_s});
+        const AdminRun member = admin({u"codes"_s, u"verify"_s, u"SPM1.M1.007.AAAAAAAAAAAAAAAA"_s});
         QCOMPARE(member.exitCode, 1);
         QVERIFY2(member.out.startsWith(u"malformed: "_s), qPrintable(member.out));
     }
@@ -277,7 +261,7 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Run run = admin(args);
+        const AdminRun run = admin(args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QVERIFY(run.out.isEmpty());
@@ -290,17 +274,17 @@ private slots:
         QVERIFY(QDir().mkpath(till + u"/codes"_s));
         for (const QString &name : {keyFiles[1], keyFiles[2]})
             QVERIFY(QFile::copy(dataDir() + u"/codes/"_s + name, till + u"/codes/"_s + name));
-        const Run verify =
+        const AdminRun verify =
             admin({u"codes"_s, u"verify"_s, u"--at"_s, u"2026-05-15T12:00:00+08:00"_s, mayCoupon()},
                   till);
         QVERIFY2(verify.exitCode == 0, qPrintable(verify.out + verify.err));
-        const Run sign =
+        const AdminRun sign =
             admin({u"codes"_s, u"coupon"_s, u"--kind"_s, u"cash"_s, u"--value"_s, u"5"_s}, till);
         QCOMPARE(sign.exitCode, 1);
         QVERIFY2(sign.err.contains(u"can check coupons but not issue them"_s),
                  qPrintable(sign.err));
 
-        const Run none = admin({u"codes"_s, u"verify"_s, mayCoupon()}, dataDir(u"empty"_s));
+        const AdminRun none = admin({u"codes"_s, u"verify"_s, mayCoupon()}, dataDir(u"empty"_s));
         QCOMPARE(none.exitCode, 1);
         QVERIFY2(none.err.contains(u"There are no code keys in"_s), qPrintable(none.err));
     }

@@ -4,6 +4,7 @@
 // exit code and both outputs.
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -13,12 +14,17 @@ struct AdminRun {
     int exitCode = -1; // -1: it did not finish within a minute
     QString out;
     QString err;
+    // What a command printed alone on its last line (a code, a count).
+    QString lastLine() const { return out.trimmed().split(u'\n').last(); }
 };
 
-// smartpos-admin --data-dir DATADIR ARGS…
-inline AdminRun runAdmin(const QString &dataDir, const QStringList &args)
+// smartpos-admin --data-dir DATADIR ARGS…, in `environment` (default: this process's).
+inline AdminRun
+runAdmin(const QString &dataDir, const QStringList &args,
+         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(SMARTPOS_BIN_DIR "/smartpos-admin"),
                   QStringList{QStringLiteral("--data-dir"), dataDir} + args);
     AdminRun run;
