@@ -11,10 +11,18 @@ namespace smartpos {
 
 DeviceController::DeviceController(QObject *parent)
     : QObject(parent)
-    , m_cameraScanner(std::make_unique<devices::CameraScanner>())
 {
-    connect(m_cameraScanner.get(), &devices::CameraScanner::scanned, this,
-            [this](const QString &text) { emit scanned(text); });
+}
+
+devices::CameraScanner *DeviceController::cameraScanner()
+{
+    // Made on first use: a till whose cashier never opens the camera starts no decoding thread.
+    if (!m_cameraScanner) {
+        m_cameraScanner = std::make_unique<devices::CameraScanner>();
+        connect(m_cameraScanner.get(), &devices::CameraScanner::scanned, this,
+                [this](const QString &text) { emit scanned(text); });
+    }
+    return m_cameraScanner.get();
 }
 
 DeviceController::~DeviceController() = default;
@@ -105,7 +113,7 @@ void DeviceController::openCamera()
 {
     if (!m_camera) {
         m_camera = std::make_unique<devices::CameraSource>();
-        m_cameraScanner->setVideoSink(m_camera->videoSink());
+        cameraScanner()->setVideoSink(m_camera->videoSink());
         connect(m_camera.get(), &devices::CameraSource::errorOccurred, this,
                 [this](const QString &message) { setCamera(true, false, withHint(message)); });
     }

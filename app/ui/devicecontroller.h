@@ -67,7 +67,7 @@ public:
     // The display the settings name, or null.
     devices::PoleDisplay *poleDisplay() const { return m_pole.get(); }
     // Reads the camera's frames; tests hand it frames of their own.
-    devices::CameraScanner *cameraScanner() const { return m_cameraScanner.get(); }
+    devices::CameraScanner *cameraScanner();
 
 signals:
     void scanned(const QString &code);
