@@ -1,5 +1,6 @@
 #include "membercommands.h"
 
+#include "core/clock.h"
 #include "ledger/datadirlock.h"
 #include "ledger/memberstore.h"
 
@@ -31,6 +32,7 @@ int membersImport(const Invocation &invocation)
     MemberImportOptions options;
     if (!readImportOptions(invocation, &options))
         return Usage;
+    options.pointsAsOf = SystemClock().nowUtc(); // the file is the chain's balances as of now
     // Only members.db, but under the data folder's lock: one writing process per folder.
     QString error;
     if (!prepareDataDir(invocation.dataDir, &error))

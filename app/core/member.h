@@ -37,6 +37,9 @@ struct Member {
     qint64 points = 0; // the balance the chain last sent, 0 … MemberLimits::points
     QString birthday;  // "MM-DD", or empty
     QDateTime consent; // UTC, when they agreed to the terms; invalid when not recorded
+    // UTC, when `points` was last set from the chain: redemptions here from then on are not in
+    // it yet (the offline bound). Invalid: not known, every redemption here counts.
+    QDateTime pointsAsOf;
 
     // The name for the customer screen, which people in the queue can read. Each word (split at
     // spaces) keeps its first character; a word of Chinese characters also keeps its last one

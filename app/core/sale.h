@@ -54,6 +54,35 @@ struct Adjustment {
     Money amount;  // negative for a discount
 };
 
+// The member a sale was for, and what it did to their points (payload version 3).
+struct SaleMember {
+    QString id;
+    QString tier;
+    QString maskedPhone;  // 138****5678: what the receipt prints, never the whole number
+    qint64 codeStep = -1; // the member code's 30 s step this sale accepted; -1: by phone number
+    qint64 pointsEarned = 0;
+    qint64 pointsRedeemed = 0; // their value is the sale's "points:<id>" adjustment
+    qint64 pointsBalance = 0;  // the balance as the till knows it after this sale
+    bool operator==(const SaleMember &) const = default;
+};
+
+// A coupon the sale wrote off (核销): its serial is used once, at this till and in the chain.
+struct RedeemedCoupon {
+    quint64 id = 0;
+    quint32 campaign = 0;
+    quint32 keyId = 0; // the chain key that signed it
+    bool operator==(const RedeemedCoupon &) const = default;
+};
+
+// A coupon from a campaign's pool handed to the customer with the sale (面对面送券): the chain
+// adds it to the member's coupons, or, without a member, the receipt prints its code as a QR.
+struct GivenCoupon {
+    quint64 id = 0;
+    quint32 campaign = 0;
+    QString code; // the signed SPC1 code
+    bool operator==(const GivenCoupon &) const = default;
+};
+
 // A completed sale as the ledger keeps it: a snapshot, independent of later catalog changes.
 // It is known everywhere (cloud, receipts, refunds) by its terminal and journal sequence number.
 struct Sale {
@@ -63,6 +92,9 @@ struct Sale {
     Money total; // Σ line totals + Σ adjustments, never negative
     Money tax;   // VAT included in the total, after adjustments
     QList<Tender> tenders;
+    std::optional<SaleMember> member = std::nullopt;
+    QList<RedeemedCoupon> coupons = {};
+    QList<GivenCoupon> givenCoupons = {};
 };
 
 Sale saleFromCart(const Cart &cart, const QDateTime &createdAtUtc, const QList<Tender> &tenders);

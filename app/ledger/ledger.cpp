@@ -79,6 +79,12 @@ public:
                             "sale_adjustments ORDER BY seq, adjustment_no")
         , m_tenders(db, "SELECT seq, tender_no, kind, amount_fen, received_fen, change_fen, "
                         "reference FROM tenders ORDER BY seq, tender_no")
+        , m_members(db, "SELECT seq, member_id, code_step, points_earned, points_redeemed FROM "
+                        "sale_members ORDER BY seq")
+        , m_redeemed(db, "SELECT seq, coupon_no, coupon_id, campaign, key_id FROM "
+                         "coupon_redemptions ORDER BY seq, coupon_no")
+        , m_given(db, "SELECT seq, coupon_no, coupon_id, campaign, 0 FROM coupon_handouts "
+                      "ORDER BY seq, coupon_no")
     {
     }
 
@@ -138,6 +144,12 @@ public:
         }
         if (m_tenders.seq == seq)
             return Ledger::tr("it has a tender it did not record");
+        if (const QString bad = checkMember(seq, sale.member); !bad.isEmpty())
+            return bad;
+        if (const QString bad = checkCoupons(seq, sale.coupons, false); !bad.isEmpty())
+            return bad;
+        if (const QString bad = checkCoupons(seq, sale.given, true); !bad.isEmpty())
+            return bad;
         if (overflow || sum != sale.total || paid != sale.total)
             return Ledger::tr("its lines, adjustments and tenders do not add up to its total");
         return {};
@@ -146,14 +158,49 @@ public:
     qint64 strayBefore(qint64 seq) override
     {
         qint64 first = noMoreRows;
-        for (const Cursor *c : {&m_sales, &m_lines, &m_adjustments, &m_tenders})
+        for (const Cursor *c :
+             {&m_sales, &m_lines, &m_adjustments, &m_tenders, &m_members, &m_redeemed, &m_given})
             if (c->seq < seq || !c->typed)
                 first = qMin(first, c->typed ? c->seq : 0);
         return first;
     }
 
 private:
-    Cursor m_sales, m_lines, m_adjustments, m_tenders;
+    QString checkMember(qint64 seq, const std::optional<SaleRecord::Member> &member)
+    {
+        if (!member)
+            return m_members.seq == seq ? Ledger::tr("it has a member it did not record")
+                                        : QString();
+        const Statement &row = m_members.rows;
+        if (m_members.seq != seq || !m_members.typed)
+            return Ledger::tr("its member row is missing");
+        if (!member->id.equals(row.text(1)) || !sameInteger(row, 2, member->step)
+            || !sameInteger(row, 3, member->earned) || !sameInteger(row, 4, member->redeemed))
+            return Ledger::tr("its member row (points) was changed");
+        m_members.advance();
+        return {};
+    }
+
+    template <typename Coupons> QString checkCoupons(qint64 seq, const Coupons &coupons, bool given)
+    {
+        Cursor &cursor = given ? m_given : m_redeemed;
+        for (qsizetype i = 0; i < coupons.size(); ++i, cursor.advance()) {
+            const SaleRecord::Coupon &c = coupons[i];
+            const Statement &row = cursor.rows;
+            if (cursor.seq != seq || !cursor.typed || !sameInteger(row, 1, i + 1))
+                return given ? Ledger::tr("handed-out coupon %1 is missing").arg(i + 1)
+                             : Ledger::tr("written-off coupon %1 is missing").arg(i + 1);
+            if (row.text(2) != QByteArray::number(c.id) || !sameInteger(row, 3, c.campaign)
+                || !sameInteger(row, 4, c.keyId))
+                return given ? Ledger::tr("handed-out coupon %1 was changed").arg(i + 1)
+                             : Ledger::tr("written-off coupon %1 was changed").arg(i + 1);
+        }
+        if (cursor.seq == seq)
+            return Ledger::tr("it has a coupon it did not record");
+        return {};
+    }
+
+    Cursor m_sales, m_lines, m_adjustments, m_tenders, m_members, m_redeemed, m_given;
 };
 
 // A no-sale says nothing beyond its journal entry (time, kind, terminal); later versions may add
@@ -170,6 +217,62 @@ public:
         return {};
     }
     qint64 strayBefore(qint64) override { return noMoreRows; }
+};
+
+// A member signed up at the till: {"consent": text, "id": member id, "phone": phone}.
+QByteArray encodeMemberJoin(const MemberJoin &join)
+{
+    QByteArray out;
+    CanonicalWriter w(out);
+    w.open('{');
+    w.key("consent").value(join.consentText);
+    w.key("id").value(join.memberId);
+    w.key("phone").value(join.phone);
+    w.close('}');
+    return out;
+}
+
+struct MemberJoinRecord {
+    CanonicalText consent, id, phone;
+};
+
+bool decodeMemberJoin(QByteArrayView payload, MemberJoinRecord *record)
+{
+    CanonicalReader r(payload);
+    r.open('{');
+    r.key("consent") && r.text(&record->consent);
+    r.key("id") && r.text(&record->id);
+    r.key("phone") && r.text(&record->phone);
+    r.close('}');
+    return r.atEnd();
+}
+
+class MemberJoinRows final : public KindRows {
+public:
+    explicit MemberJoinRows(sqlite3 *db)
+        : m_joins(db, "SELECT seq, member_id, phone FROM member_joins ORDER BY seq")
+    {
+    }
+    QString check(const EntryView &entry, QByteArrayView) override
+    {
+        MemberJoinRecord join;
+        if (!decodeMemberJoin(entry.payload, &join))
+            return Ledger::tr("its payload is not a member sign-up of version %1")
+                .arg(entry.version);
+        if (m_joins.seq != entry.seq || !m_joins.typed)
+            return Ledger::tr("its member row is missing");
+        if (!join.id.equals(m_joins.rows.text(1)) || !join.phone.equals(m_joins.rows.text(2)))
+            return Ledger::tr("its member row was changed");
+        m_joins.advance();
+        return {};
+    }
+    qint64 strayBefore(qint64 seq) override
+    {
+        return m_joins.seq < seq || !m_joins.typed ? (m_joins.typed ? m_joins.seq : 0) : noMoreRows;
+    }
+
+private:
+    Cursor m_joins;
 };
 
 } // namespace
@@ -191,6 +294,8 @@ const JournalKind kinds[] = {
      [](sqlite3 *db) -> std::unique_ptr<KindRows> { return std::make_unique<SaleRows>(db); }},
     {"no_sale", 1, 1, "no_sale",
      [](sqlite3 *) -> std::unique_ptr<KindRows> { return std::make_unique<NoSaleRows>(); }},
+    {"member_join", 1, 1, "",
+     [](sqlite3 *db) -> std::unique_ptr<KindRows> { return std::make_unique<MemberJoinRows>(db); }},
 };
 
 const JournalKind *findKind(QByteArrayView name)
@@ -219,6 +324,14 @@ const char *const appendOnlyGuards[] = {
     "outbox_fixed",
     "print_jobs_no_delete",
     "print_jobs_fixed",
+    "sale_members_no_update",
+    "sale_members_no_delete",
+    "coupon_redemptions_no_update",
+    "coupon_redemptions_no_delete",
+    "coupon_handouts_no_update",
+    "coupon_handouts_no_delete",
+    "member_joins_no_update",
+    "member_joins_no_delete",
 };
 
 // The schema version of an existing file, read without changing it (not even a -wal or -shm
@@ -259,17 +372,35 @@ struct Ledger::Statements {
                          "amount_fen) VALUES (?, ?, ?, ?, ?)")
         , tender(db, "INSERT INTO tenders (seq, tender_no, kind, amount_fen, received_fen, "
                      "change_fen, reference) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        , member(db, "INSERT INTO sale_members (seq, member_id, code_step, points_earned, "
+                     "points_redeemed) VALUES (?, ?, ?, ?, ?)")
+        , redeemed(db, "INSERT INTO coupon_redemptions (seq, coupon_no, coupon_id, campaign, "
+                       "key_id) VALUES (?, ?, ?, ?, ?)")
+        , given(db, "INSERT INTO coupon_handouts (seq, coupon_no, coupon_id, campaign) VALUES "
+                    "(?, ?, ?, ?)")
+        , join(db, "INSERT INTO member_joins (seq, member_id, phone) VALUES (?, ?, ?)")
+        , lastStep(db, "SELECT max(code_step) FROM sale_members WHERE member_id = ?")
+        , isRedeemed(db, "SELECT count(*) FROM coupon_redemptions WHERE coupon_id = ?")
+        , isGiven(db, "SELECT count(*) FROM coupon_handouts WHERE coupon_id = ?")
+        , redeemedSince(db, "SELECT coalesce(sum(m.points_redeemed), 0) FROM sale_members m "
+                            "JOIN journal j ON j.seq = m.seq WHERE m.member_id = ? AND "
+                            "j.created_at >= ?")
+        , joined(db, "SELECT j.member_id, e.created_at, e.payload FROM member_joins j JOIN "
+                     "journal e ON e.seq = j.seq WHERE j.phone = ?")
     {
     }
     bool allValid() const
     {
         for (const Statement *s : {&begin, &commit, &rollback, &journal, &outbox, &printJob, &sale,
-                                   &line, &adjustment, &tender})
+                                   &line, &adjustment, &tender, &member, &redeemed, &given, &join,
+                                   &lastStep, &isRedeemed, &isGiven, &redeemedSince, &joined})
             if (!s->isValid())
                 return false;
         return true;
     }
     Statement begin, commit, rollback, journal, outbox, printJob, sale, line, adjustment, tender;
+    Statement member, redeemed, given, join;
+    Statement lastStep, isRedeemed, isGiven, redeemedSince, joined;
 };
 
 Ledger::Ledger() = default;
@@ -661,8 +792,128 @@ Result<qint64> Ledger::commitSale(const Sale &sale)
             if (!sql.tender.run())
                 return sql.tender.errorCode();
         }
+        if (const std::optional<SaleMember> &m = sale.member) {
+            sql.member.bind(1, seq)
+                .bindText(2, m->id.toUtf8())
+                .bind(3, m->codeStep)
+                .bind(4, m->pointsEarned)
+                .bind(5, m->pointsRedeemed);
+            if (!sql.member.run())
+                return sql.member.errorCode();
+        }
+        number = 0;
+        for (const RedeemedCoupon &c : sale.coupons) {
+            sql.redeemed.bind(1, seq)
+                .bind(2, ++number)
+                .bindText(3, QByteArray::number(c.id))
+                .bind(4, c.campaign)
+                .bind(5, c.keyId);
+            if (!sql.redeemed.run())
+                return sql.redeemed.errorCode();
+        }
+        number = 0;
+        for (const GivenCoupon &c : sale.givenCoupons) {
+            sql.given.bind(1, seq)
+                .bind(2, ++number)
+                .bindText(3, QByteArray::number(c.id))
+                .bind(4, c.campaign);
+            if (!sql.given.run())
+                return sql.given.errorCode();
+        }
         return 0;
     });
+}
+
+Result<qint64> Ledger::commitMemberJoin(const MemberJoin &join, const QDateTime &atUtc)
+{
+    if (!m_sql)
+        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
+    const Result<std::optional<JoinedMember>> before = joinedMember(join.phone);
+    if (!before)
+        return before.error();
+    if (*before)
+        return Error{ErrorCode::Conflict,
+                     tr("This phone number signed up at this till before (member %1).")
+                         .arg((*before)->memberId)};
+    static const JournalKind &joinKind = *findKind("member_join");
+    return commit(joinKind, atUtc, encodeMemberJoin(join), [&](qint64 seq) {
+        Statement &insert = m_sql->join;
+        insert.bind(1, seq).bindText(2, join.memberId.toUtf8()).bindText(3, join.phone.toUtf8());
+        return insert.run() ? 0 : insert.errorCode();
+    });
+}
+
+namespace {
+// One value from a query of the open ledger, or what went wrong reading it.
+template <typename T, typename Read>
+Result<T> readOne(const Database &db, Statement &query, Read read)
+{
+    T value{};
+    const bool found = query.next();
+    if (found)
+        value = read(query);
+    const int error = query.errorCode();
+    query.reset();
+    if (error)
+        return db.describe(error);
+    return value;
+}
+} // namespace
+
+Result<std::optional<qint64>> Ledger::lastMemberCodeStep(const QString &memberId)
+{
+    if (!m_sql)
+        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
+    m_sql->lastStep.bindText(1, memberId.toUtf8());
+    return readOne<std::optional<qint64>>(m_db, m_sql->lastStep, [](const Statement &row) {
+        return row.isNull(0) || row.integer(0) < 0 ? std::nullopt
+                                                   : std::optional<qint64>(row.integer(0));
+    });
+}
+
+Result<bool> Ledger::couponRedeemed(quint64 couponId)
+{
+    if (!m_sql)
+        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
+    m_sql->isRedeemed.bindText(1, QByteArray::number(couponId));
+    return readOne<bool>(m_db, m_sql->isRedeemed,
+                         [](const Statement &row) { return row.integer(0) > 0; });
+}
+
+Result<bool> Ledger::couponHandedOut(quint64 couponId)
+{
+    if (!m_sql)
+        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
+    m_sql->isGiven.bindText(1, QByteArray::number(couponId));
+    return readOne<bool>(m_db, m_sql->isGiven,
+                         [](const Statement &row) { return row.integer(0) > 0; });
+}
+
+Result<qint64> Ledger::pointsRedeemedSince(const QString &memberId, const QDateTime &sinceUtc)
+{
+    if (!m_sql)
+        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
+    m_sql->redeemedSince.bindText(1, memberId.toUtf8())
+        .bindText(2, sinceUtc.isValid() ? isoUtc(sinceUtc) : QByteArray());
+    return readOne<qint64>(m_db, m_sql->redeemedSince,
+                           [](const Statement &row) { return row.integer(0); });
+}
+
+Result<std::optional<Ledger::JoinedMember>> Ledger::joinedMember(const QString &phone)
+{
+    if (!m_sql)
+        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
+    m_sql->joined.bindText(1, phone.toUtf8());
+    return readOne<std::optional<JoinedMember>>(
+        m_db, m_sql->joined, [](const Statement &row) -> std::optional<JoinedMember> {
+            MemberJoinRecord record;
+            if (!decodeMemberJoin(row.blob(2), &record))
+                return std::nullopt; // verify reports it; the phone is then not known here
+            return JoinedMember{
+                QString::fromUtf8(row.text(0)),
+                QDateTime::fromString(QString::fromUtf8(row.text(1)), Qt::ISODateWithMs),
+                record.consent.toString()};
+        });
 }
 
 Result<qint64> Ledger::commitNoSale(const QDateTime &atUtc)

@@ -18,6 +18,14 @@ namespace smartpos {
 
 struct JournalKind;
 
+// A member signed up at this till: the customer gave their phone and ticked consent to the
+// terms, whose exact words are kept (the entry's time is when they agreed).
+struct MemberJoin {
+    QString memberId; // made at the till: the chain keeps it, or maps it to the member it knows
+    QString phone;    // canonicalPhone
+    QString consentText;
+};
+
 struct VerifyResult {
     bool ok = false;
     qint64 entries = 0;
@@ -55,6 +63,25 @@ public:
     Result<qint64> commitSale(const Sale &sale);
     // The cashier opened the drawer without a sale.
     Result<qint64> commitNoSale(const QDateTime &atUtc);
+    // A member signed up at the till; Conflict when the phone or id signed up here before.
+    Result<qint64> commitMemberJoin(const MemberJoin &join, const QDateTime &atUtc);
+
+    // What the sales recorded here say about members and coupons (open ledger only). Each is an
+    // Error when the file cannot be read, so a failing file never passes for "not used".
+    // The largest member-code step a sale accepted for this member; nothing when none did.
+    Result<std::optional<qint64>> lastMemberCodeStep(const QString &memberId);
+    // Whether a sale wrote off (redeemed) or handed out this coupon.
+    Result<bool> couponRedeemed(quint64 couponId);
+    Result<bool> couponHandedOut(quint64 couponId);
+    // The points this member redeemed in sales at or after `sinceUtc` (invalid: ever).
+    Result<qint64> pointsRedeemedSince(const QString &memberId, const QDateTime &sinceUtc);
+    // The member who signed up here with this phone (canonical), and when.
+    struct JoinedMember {
+        QString memberId;
+        QDateTime joinedAt;
+        QString consentText;
+    };
+    Result<std::optional<JoinedMember>> joinedMember(const QString &phone);
 
     // Every entry against its key, chain, payload and rows (every column), the outbox and the
     // print queue, the anchor (unless skipped: to accept a restored backup), and the file itself

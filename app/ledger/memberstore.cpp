@@ -23,8 +23,11 @@ CREATE TABLE members (
 ) STRICT, WITHOUT ROWID
 )");
 
-const QString memberColumns =
-    QStringLiteral("id, phone, name, tier, points, birthday, consent_utc FROM members");
+// The balance's time, so that redemptions at this till since then count against it.
+const QString pointsAsOf = QStringLiteral("ALTER TABLE members ADD COLUMN points_as_of TEXT");
+
+const QString memberColumns = QStringLiteral(
+    "id, phone, name, tier, points, birthday, consent_utc, points_as_of FROM members");
 
 Member memberFrom(const QSqlQuery &q)
 {
@@ -37,6 +40,8 @@ Member memberFrom(const QSqlQuery &q)
     m.birthday = q.value(5).toString();
     if (!q.value(6).isNull())
         m.consent = QDateTime::fromString(q.value(6).toString(), Qt::ISODate);
+    if (!q.value(7).isNull())
+        m.pointsAsOf = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
     return m;
 }
 
@@ -54,15 +59,17 @@ QString MemberStore::csvHeader()
 
 Status MemberStore::open(const QString &dataDir)
 {
-    if (Status opened = m_db.open(QDir(dataDir).filePath(fileName()), {{schema}}); !opened)
+    if (Status opened = m_db.open(QDir(dataDir).filePath(fileName()), {{schema}, {pointsAsOf}});
+        !opened)
         return opened;
     m_byId = m_db.prepare(QStringLiteral("SELECT %1 WHERE id = ?").arg(memberColumns));
     m_byPhone = m_db.prepare(QStringLiteral("SELECT %1 WHERE phone = ?").arg(memberColumns));
     m_upsert = m_db.prepare(QStringLiteral(
-        "INSERT INTO members (id, phone, name, tier, points, birthday, consent_utc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, "
-        "name = excluded.name, tier = excluded.tier, points = excluded.points, "
-        "birthday = excluded.birthday, consent_utc = excluded.consent_utc"));
+        "INSERT INTO members (id, phone, name, tier, points, birthday, consent_utc, "
+        "points_as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "phone = excluded.phone, name = excluded.name, tier = excluded.tier, points = "
+        "excluded.points, birthday = excluded.birthday, consent_utc = excluded.consent_utc, "
+        "points_as_of = excluded.points_as_of"));
     if (!m_db.preparedAll()) {
         m_db.closeAsFound();
         return Error{ErrorCode::Damaged,
@@ -118,7 +125,8 @@ std::optional<QString> MemberStore::upsert(const Member &m)
                                  m.tier,
                                  m.points,
                                  textOrNull(m.birthday),
-                                 textOrNull(m.consent.toUTC().toString(Qt::ISODate))};
+                                 textOrNull(m.consent.toUTC().toString(Qt::ISODate)),
+                                 textOrNull(m.pointsAsOf.toUTC().toString(Qt::ISODateWithMs))};
     for (int i = 0; i < values.size(); ++i)
         m_upsert.bindValue(i, values[i]);
     if (m_upsert.exec())
@@ -150,11 +158,15 @@ MemberImportReport MemberStore::importCsv(const QString &csvPath,
                                      "another phone first")
                                       .arg(member.phone, (*phoneOwner)->id));
                 ++report.members;
+                // A row the file does not change keeps the time of its balance (a later file
+                // with the same balance may not include what was redeemed here meanwhile).
+                member.pointsAsOf = *before ? (*before)->pointsAsOf : QDateTime();
                 if (*before == std::optional(member)) {
                     ++report.unchanged;
                     continue;
                 }
                 (*before ? report.updated : report.added).append(member.id);
+                member.pointsAsOf = options.pointsAsOf;
                 if (const auto problem = upsert(member))
                     return refuse(*problem);
             }

@@ -11,7 +11,11 @@
 
 namespace smartpos {
 
-using MemberImportOptions = CsvImportOptions;
+struct MemberImportOptions : CsvImportOptions {
+    // When the file's balances were the chain's (UTC): the points of every member the file
+    // changes are as of then.
+    QDateTime pointsAsOf;
+};
 
 // A members import's report: added and updated list member ids.
 struct MemberImportReport : CsvImportReport {

@@ -1,5 +1,6 @@
 #include "salerecord.h"
 
+#include <charconv>
 #include <limits>
 
 namespace smartpos {
@@ -21,6 +22,24 @@ QByteArray encodeSale(const Sale &sale)
         w.close('}');
     }
     w.close(']');
+    w.key("coupons").open('[');
+    for (const RedeemedCoupon &c : sale.coupons) {
+        w.open('{');
+        w.key("campaign").value(c.campaign);
+        w.key("id").value(QString::number(c.id)); // a serial may exceed qint64
+        w.key("key").value(c.keyId);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("given").open('[');
+    for (const GivenCoupon &c : sale.givenCoupons) {
+        w.open('{');
+        w.key("campaign").value(c.campaign);
+        w.key("code").value(c.code);
+        w.key("id").value(QString::number(c.id));
+        w.close('}');
+    }
+    w.close(']');
     w.key("lines").open('[');
     for (const SaleLine &l : sale.lines) {
         w.open('{');
@@ -36,6 +55,17 @@ QByteArray encodeSale(const Sale &sale)
         w.close('}');
     }
     w.close(']');
+    if (const std::optional<SaleMember> &m = sale.member) {
+        w.key("member").open('{');
+        w.key("balance").value(m->pointsBalance);
+        w.key("earned").value(m->pointsEarned);
+        w.key("id").value(m->id);
+        w.key("phone").value(m->maskedPhone);
+        w.key("redeemed").value(m->pointsRedeemed);
+        w.key("step").value(m->codeStep);
+        w.key("tier").value(m->tier);
+        w.close('}');
+    }
     w.key("tax").value(sale.tax.fen);
     w.key("tenders").open('[');
     for (const Tender &t : sale.tenders) {
@@ -53,9 +83,39 @@ QByteArray encodeSale(const Sale &sale)
     return out;
 }
 
+namespace {
+
+// A coupon serial as the payload writes it: decimal, no sign, no leading zero, within quint64.
+bool couponSerial(const CanonicalText &text, quint64 *out)
+{
+    const QByteArrayView digits = text.raw;
+    if (text.escaped || digits.isEmpty() || digits[0] < '1' || digits[0] > '9')
+        return false;
+    const char *end = digits.data() + digits.size();
+    const auto [stop, error] = std::from_chars(digits.data(), end, *out);
+    return error == std::errc() && stop == end;
+}
+
+bool couponEntry(CanonicalReader &r, SaleRecord::Coupon *c, bool given)
+{
+    CanonicalText id;
+    r.open('{');
+    r.key("campaign") && r.integer(&c->campaign);
+    if (given)
+        r.key("code") && r.text(&c->code);
+    r.key("id") && r.text(&id);
+    if (!given)
+        r.key("key") && r.integer(&c->keyId);
+    r.close('}');
+    return r.ok() && couponSerial(id, &c->id) && c->campaign >= 0 && c->campaign <= 0xffffffff
+           && c->keyId >= 0 && c->keyId <= 0xffffffff;
+}
+
+} // namespace
+
 bool decodeSale(QByteArrayView payload, int version, SaleRecord *record)
 {
-    if (version != 1 && version != 2)
+    if (version < 1 || version > saleVersion)
         return false;
     CanonicalReader r(payload);
     CanonicalText kind;
@@ -74,6 +134,18 @@ bool decodeSale(QByteArrayView payload, int version, SaleRecord *record)
             r.close('}');
         }
         r.close(']');
+    }
+    if (version >= 3) {
+        for (const bool given : {false, true}) {
+            r.key(given ? "given" : "coupons");
+            r.open('[');
+            while (r.more(']'))
+                if (!couponEntry(
+                        r, &(given ? record->given.emplace_back() : record->coupons.emplace_back()),
+                        given))
+                    return false;
+            r.close(']');
+        }
     }
     if (version == 1) {
         r.key("at") && r.text(&record->at);
@@ -98,6 +170,22 @@ bool decodeSale(QByteArrayView payload, int version, SaleRecord *record)
             return false;
     }
     r.close(']');
+    if (version >= 3 && r.nextKeyIs("member")) {
+        record->member = SaleRecord::Member();
+        SaleRecord::Member &m = *record->member;
+        r.key("member");
+        r.open('{');
+        r.key("balance") && r.integer(&m.balance);
+        r.key("earned") && r.integer(&m.earned);
+        r.key("id") && r.text(&m.id);
+        r.key("phone") && r.text(&m.phone);
+        r.key("redeemed") && r.integer(&m.redeemed);
+        r.key("step") && r.integer(&m.step);
+        r.key("tier") && r.text(&m.tier);
+        r.close('}');
+        if (m.balance < 0 || m.earned < 0 || m.redeemed < 0 || m.step < -1)
+            return false;
+    }
     if (version == 1)
         r.key("seq") && r.integer(&record->seq);
     r.key("tax") && r.integer(&record->tax);
@@ -159,6 +247,14 @@ Sale SaleRecord::toSale(QByteArrayView createdAt) const
             *tenderKindFromName(t.kind.toString()), // decodeSale refused unknown kinds
             Money::fromFen(t.amount), Money::fromFen(t.received), Money::fromFen(t.change),
             t.reference.toString()});
+    if (member)
+        sale.member = SaleMember{
+            member->id.toString(), member->tier.toString(), member->phone.toString(), member->step,
+            member->earned,        member->redeemed,        member->balance};
+    for (const Coupon &c : coupons)
+        sale.coupons.append(RedeemedCoupon{c.id, quint32(c.campaign), quint32(c.keyId)});
+    for (const Coupon &c : given)
+        sale.givenCoupons.append(GivenCoupon{c.id, quint32(c.campaign), c.code.toString()});
     return sale;
 }
 

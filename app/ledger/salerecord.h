@@ -5,6 +5,8 @@
 
 #include <QVarLengthArray>
 
+#include <optional>
+
 namespace smartpos {
 
 // A sale as its journal payload holds it, read without copying: the record verify compares the
@@ -24,8 +26,20 @@ struct SaleRecord {
         qint64 amount = 0, change = 0, received = 0;
         CanonicalText kind, reference;
     };
+    struct Member {
+        qint64 balance = 0, earned = 0, redeemed = 0, step = -1;
+        CanonicalText id, phone, tier;
+    };
+    struct Coupon {
+        quint64 id = 0;
+        qint64 campaign = 0, keyId = 0;
+        CanonicalText code; // given coupons only
+    };
     QVarLengthArray<Adjustment, 4> adjustments;
-    CanonicalText at, terminal, uuid; // version 1 only (later, the journal entry says them)
+    QVarLengthArray<Coupon, 2> coupons; // version 3: written off
+    QVarLengthArray<Coupon, 1> given;   // version 3: handed out
+    std::optional<Member> member;       // version 3
+    CanonicalText at, terminal, uuid;   // version 1 only (later, the journal entry says them)
     QVarLengthArray<Line, 16> lines;
     QVarLengthArray<Tender, 4> tenders;
     qint64 seq = 0, tax = 0, total = 0, version = 0; // seq, version: version 1 only
@@ -34,8 +48,9 @@ struct SaleRecord {
     Sale toSale(QByteArrayView createdAt) const;
 };
 
-// Payload versions: 1 (the foundation: no adjustments, tenders without a reference) and 2.
-constexpr int saleVersion = 2;
+// Payload versions: 1 (the foundation: no adjustments, tenders without a reference), 2, and 3
+// (the member, points and coupons).
+constexpr int saleVersion = 3;
 QByteArray encodeSale(const Sale &sale);
 // False when the bytes are not exactly a canonical sale payload of that version.
 bool decodeSale(QByteArrayView payload, int version, SaleRecord *record);

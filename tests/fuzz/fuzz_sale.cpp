@@ -2,10 +2,12 @@
 // (app/ledger/salerecord.h).
 //
 // Input: one mode byte, then the rest.
-//   '1', '2'  a sale payload of that version: decodeSale must not crash; what version 2 accepts
+//   '1'…'3'   a sale payload of that version: decodeSale must not crash; what version 3 accepts
 //             re-encodes to exactly the same bytes (encodeSale(record.toSale(createdAt))): the
-//             reader "accepts exactly what the writer produces and nothing else"; what version 1
-//             accepts converts to a version 2 payload that decodes and re-encodes to itself.
+//             reader "accepts exactly what the writer produces and nothing else"; what version 2
+//             accepts re-encodes to itself with the version 3 coupon lists (empty) added; what
+//             version 1 accepts converts to a version 3 payload that decodes and re-encodes to
+//             itself.
 //   'w'       the rest as UTF-8 text: CanonicalWriter writes it as a string, CanonicalReader reads
 //             exactly that back (toString() and equals() agree with the text), and 8 bytes of it
 //             as an integer that reads back equal.
@@ -38,6 +40,11 @@ bool allTextValid(const SaleRecord &r)
             valid = valid && fuzz::validUtf8(t->raw);
     for (const auto &t : r.tenders)
         valid = valid && fuzz::validUtf8(t.kind.raw) && fuzz::validUtf8(t.reference.raw);
+    for (const auto &c : r.given)
+        valid = valid && fuzz::validUtf8(c.code.raw);
+    if (r.member)
+        for (const CanonicalText *t : {&r.member->id, &r.member->phone, &r.member->tier})
+            valid = valid && fuzz::validUtf8(t->raw);
     return valid;
 }
 
@@ -45,7 +52,7 @@ void checkPayload(QByteArrayView payload, int version)
 {
     SaleRecord record;
     const bool ok = decodeSale(payload, version, &record);
-    if (version != 1 && version != 2) {
+    if (version < 1 || version > saleVersion) {
         FUZZ_CHECK(!ok, QStringLiteral("version %1 accepted").arg(version));
         return;
     }
@@ -55,14 +62,22 @@ void checkPayload(QByteArrayView payload, int version)
                QStringLiteral("not UTF-8 but accepted: %1").arg(quoted(payload)));
     const QByteArray encoded = encodeSale(record.toSale(createdAt));
     if (version == 2) {
+        QByteArray asVersion2 = encoded;
+        asVersion2.replace(R"(],"coupons":[],"given":[],"lines":)", R"(],"lines":)");
+        FUZZ_CHECK(asVersion2 == payload,
+                   QStringLiteral("decodeSale accepted version 2 %1 which re-encodes to %2")
+                       .arg(quoted(payload), quoted(encoded)));
+        return;
+    }
+    if (version == 3) {
         FUZZ_CHECK(encoded == payload,
                    QStringLiteral("decodeSale accepted %1 which re-encodes to %2")
                        .arg(quoted(payload), quoted(encoded)));
         return;
     }
-    // Version 1: what it says converts to a version 2 payload that reads back the same.
+    // Version 1: what it says converts to a version 3 payload that reads back the same.
     SaleRecord again;
-    FUZZ_CHECK(decodeSale(encoded, 2, &again),
+    FUZZ_CHECK(decodeSale(encoded, 3, &again),
                QStringLiteral("version 1 %1 converts to %2, which does not decode")
                    .arg(quoted(payload), quoted(encoded)));
     FUZZ_CHECK(encodeSale(again.toSale(createdAt)) == encoded, quoted(encoded));
@@ -106,6 +121,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case '2':
         checkPayload(rest, 2);
+        break;
+    case '3':
+        checkPayload(rest, 3);
         break;
     case 'w':
         checkWriter(rest);

@@ -27,6 +27,7 @@
 #include <atomic>
 #include <csignal>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -103,6 +104,11 @@ Sale adjustedSale(int n)
     sale.tenders.append(
         exactTender(Tender::Kind::PaymentCode, Money::fromFen(1000), u"wx ****1234 \"ok\""_s));
     sale.tenders.append(*cashTender(Money::fromFen(805), Money::fromFen(1000)));
+    sale.member = SaleMember{u"M1001"_s, u"gold"_s, u"138****5678"_s, 59'000'000, 27, 0, 1227};
+    // Serials of their own in each sale: a coupon is written off (or handed out) once.
+    const quint64 serial = n == 1 ? std::numeric_limits<quint64>::max() : 1000 + n;
+    sale.coupons.append(RedeemedCoupon{serial, 0xffffffffu, 7});
+    sale.givenCoupons.append(GivenCoupon{7'000'000 + quint64(n), 7, u"SPC1.given"_s});
     return sale;
 }
 
@@ -156,6 +162,9 @@ void compareSales(const Sale &actual, const Sale &expected)
         QCOMPARE(actual.tenders[i].change, expected.tenders[i].change);
         QCOMPARE(actual.tenders[i].reference, expected.tenders[i].reference);
     }
+    QCOMPARE(actual.member, expected.member);
+    QCOMPARE(actual.coupons, expected.coupons);
+    QCOMPARE(actual.givenCoupons, expected.givenCoupons);
 }
 
 // A terminal: its data folder and its key folder, side by side in one temporary folder.
@@ -606,6 +615,14 @@ const char *const appendOnlyGuards[] = {
     "outbox_fixed",
     "print_jobs_no_delete",
     "print_jobs_fixed",
+    "sale_members_no_update",
+    "sale_members_no_delete",
+    "coupon_redemptions_no_update",
+    "coupon_redemptions_no_delete",
+    "coupon_handouts_no_update",
+    "coupon_handouts_no_delete",
+    "member_joins_no_update",
+    "member_joins_no_delete",
 };
 
 } // namespace
@@ -634,6 +651,10 @@ private slots:
     void reopenContinuesChain();
     void splitTenderAndAdjustmentsRoundTrip();
     void noSalesInterleaved();
+    void membersAndCoupons();
+    void couponWrittenOffOnce();
+    void memberJoinRecorded();
+    void memberJoinTampered();
     void commitOnReadOnlyLedgerRefused();
     void unopenedLedgerIsHarmless_data();
     void unopenedLedgerIsHarmless();
@@ -749,7 +770,7 @@ void TestLedger::canonicalSaleFormat()
     sale.tenders.append(*cashTender(Money::fromFen(608), Money::fromFen(1000)));
     const QByteArray expected =
         R"({"adjustments":[{"amount":-90,"line":1,"name_en":"Cola 10% off","name_zh":"可乐九折",)"
-        R"("source":"promo:7"}],"lines":[)"
+        R"("source":"promo:7"}],"coupons":[],"given":[],"lines":[)"
         R"({"code":"6928804995534","name_en":"Coca-Cola","name_zh":"可口可乐","price":300,"qty":2,)"
         R"("sku":"DR0001","tax_bp":1300,"total":600,"unit":"pc"},)"
         R"({"code":"2210001005005","name_en":"Bananas \"ripe\"\n","name_zh":"香蕉","price":1196,)"
@@ -761,10 +782,12 @@ void TestLedger::canonicalSaleFormat()
     QCOMPARE(encoded, expected);
 
     SaleRecord record;
-    QVERIFY(decodeSale(encoded, 2, &record));
+    QVERIFY(decodeSale(encoded, 3, &record));
     compareSales(record.toSale("2024-03-01T12:30:15.123Z"), sale);
-    SaleRecord asVersion1;
-    QVERIFY(!decodeSale(encoded, 1, &asVersion1));
+    for (const int older : {1, 2}) {
+        SaleRecord asOlder;
+        QVERIFY(!decodeSale(encoded, older, &asOlder));
+    }
 }
 
 void TestLedger::canonicalReaderRejectsOtherBytes_data()
@@ -784,6 +807,23 @@ void TestLedger::canonicalReaderRejectsOtherBytes_data()
                                << R"("tax":180,"tip":0,)"_ba;
     QTest::newRow("leading zero") << R"("qty":3,)"_ba
                                   << R"("qty":03,)"_ba;
+    // Version 3: coupon serials are decimal text within 64 bits; points and steps in range.
+    QTest::newRow("serial with leading zero") << R"("id":"7000001")"_ba
+                                              << R"("id":"07000001")"_ba;
+    QTest::newRow("serial beyond 64 bits") << R"("id":"18446744073709551615")"_ba
+                                           << R"("id":"18446744073709551616")"_ba;
+    QTest::newRow("serial with a sign") << R"("id":"7000001")"_ba
+                                        << R"("id":"+7000001")"_ba;
+    QTest::newRow("serial as a number") << R"("id":"7000001")"_ba
+                                        << R"("id":7000001)"_ba;
+    QTest::newRow("campaign beyond 32 bits") << R"("campaign":4294967295)"_ba
+                                             << R"("campaign":4294967296)"_ba;
+    QTest::newRow("negative points") << R"("earned":27)"_ba
+                                     << R"("earned":-27)"_ba;
+    QTest::newRow("step below -1") << R"("step":59000000)"_ba
+                                   << R"("step":-2)"_ba;
+    QTest::newRow("member key missing") << R"("phone":"138****5678",)"_ba
+                                        << ""_ba;
     QTest::newRow("plus sign") << R"("qty":3,)"_ba
                                << R"("qty":+3,)"_ba;
     QTest::newRow("fraction") << R"("qty":3,)"_ba
@@ -820,13 +860,14 @@ void TestLedger::canonicalReaderRejectsOtherBytes()
     QByteArray bytes = encodeSale(adjustedSale(1));
     QCOMPARE(bytes.count(from), 1);
     SaleRecord ok;
-    QVERIFY(decodeSale(bytes, 2, &ok));
-    SaleRecord asOtherVersion;
-    QVERIFY(!decodeSale(bytes, 1, &asOtherVersion));
-    QVERIFY(!decodeSale(bytes, 3, &asOtherVersion));
+    QVERIFY(decodeSale(bytes, 3, &ok));
+    for (const int other : {1, 2, 4}) {
+        SaleRecord asOtherVersion;
+        QVERIFY(!decodeSale(bytes, other, &asOtherVersion));
+    }
     bytes.replace(from, to);
     SaleRecord record;
-    QVERIFY2(!decodeSale(bytes, 2, &record), bytes.constData());
+    QVERIFY2(!decodeSale(bytes, 3, &record), bytes.constData());
 }
 
 void TestLedger::commitAndLoad()
@@ -850,6 +891,124 @@ void TestLedger::commitAndLoad()
     QSqlQuery q(ledger.database().connection());
     QVERIFY(q.exec(u"SELECT payload FROM journal WHERE seq = 1"_s) && q.next());
     QCOMPARE(q.value(0).toByteArray(), encodeSale(*loaded));
+}
+
+void TestLedger::membersAndCoupons()
+{
+    Terminal t;
+    Ledger ledger;
+    QVERIFY_OK(t.open(ledger));
+    const quint64 coupon = std::numeric_limits<quint64>::max();
+    QCOMPARE(*ledger.lastMemberCodeStep(u"M1001"_s), std::nullopt);
+    QCOMPARE(*ledger.couponRedeemed(coupon), false);
+    QCOMPARE(*ledger.couponHandedOut(7'000'001), false);
+    QCOMPARE(*ledger.pointsRedeemedSince(u"M1001"_s, {}), 0);
+
+    const Sale first = adjustedSale(1);
+    QCOMPARE(*ledger.commitSale(first), 1);
+    compareSales(*ledger.loadSale(1), first);
+    QCOMPARE(*ledger.lastMemberCodeStep(u"M1001"_s), 59'000'000);
+    QCOMPARE(*ledger.lastMemberCodeStep(u"M1002"_s), std::nullopt);
+    QCOMPARE(*ledger.couponRedeemed(coupon), true);
+    QCOMPARE(*ledger.couponRedeemed(coupon - 1), false);
+    QCOMPARE(*ledger.couponHandedOut(7'000'001), true);
+
+    // A sale by phone (no code step) that redeems points; no coupons.
+    Sale second = adjustedSale(2);
+    second.member->codeStep = -1;
+    second.member->pointsRedeemed = 300;
+    second.coupons.clear();
+    second.givenCoupons.clear();
+    QCOMPARE(*ledger.commitSale(second), 2);
+    QCOMPARE(*ledger.lastMemberCodeStep(u"M1001"_s), 59'000'000); // by phone: no step
+    QCOMPARE(*ledger.pointsRedeemedSince(u"M1001"_s, {}), 300);
+    QCOMPARE(*ledger.pointsRedeemedSince(u"M1001"_s, second.createdAt), 300);
+    QCOMPARE(*ledger.pointsRedeemedSince(u"M1001"_s, second.createdAt.addMSecs(1)), 0);
+    QCOMPARE(*ledger.pointsRedeemedSince(u"M1002"_s, {}), 0);
+    VERIFY_LEDGER_OK(ledger, 2);
+}
+
+void TestLedger::couponWrittenOffOnce()
+{
+    Terminal t;
+    Ledger ledger;
+    QVERIFY_OK(t.open(ledger));
+    QVERIFY_OK(ledger.commitSale(adjustedSale(1)));
+    // The same coupon in another sale: the UNIQUE serial refuses the whole sale, nothing written.
+    Sale again = adjustedSale(2);
+    again.member.reset();
+    again.coupons = adjustedSale(1).coupons;
+    again.givenCoupons.clear();
+    QVERIFY(!ledger.commitSale(again).ok());
+    QCOMPARE(ledger.head().seq, 1);
+    // A pooled coupon handed out twice, likewise.
+    Sale givenAgain = adjustedSale(3);
+    givenAgain.coupons.clear();
+    givenAgain.givenCoupons = adjustedSale(1).givenCoupons;
+    QVERIFY(!ledger.commitSale(givenAgain).ok());
+    QCOMPARE(ledger.head().seq, 1);
+    VERIFY_LEDGER_OK(ledger, 1);
+    QCOMPARE(*ledger.commitSale(makeSale(4)), 2);
+}
+
+void TestLedger::memberJoinRecorded()
+{
+    Terminal t;
+    Ledger ledger;
+    QVERIFY_OK(t.open(ledger));
+    QCOMPARE(*ledger.joinedMember(u"13800000001"_s), std::nullopt);
+    const MemberJoin join{u"J0123456789abcdef0123"_s, u"13800000001"_s,
+                          u"我同意会员条款 \"v1\"\nI agree"_s};
+    QCOMPARE(*ledger.commitMemberJoin(join, baseTime), 1);
+    const auto joined = *ledger.joinedMember(u"13800000001"_s);
+    QVERIFY(joined);
+    QCOMPARE(joined->memberId, join.memberId);
+    QCOMPARE(joined->consentText, join.consentText);
+    QCOMPARE(joined->joinedAt, baseTime);
+    // Once per phone.
+    const auto twice = ledger.commitMemberJoin({u"J2"_s, join.phone, u"ok"_s}, baseTime);
+    QVERIFY(!twice.ok());
+    QCOMPARE(twice.error().code, ErrorCode::Conflict);
+    QCOMPARE(ledger.head().seq, 1);
+    // In the outbox like every entry; no print job.
+    QSqlQuery q(ledger.database().connection());
+    QVERIFY(q.exec(u"SELECT (SELECT count(*) FROM outbox), (SELECT count(*) FROM print_jobs)"_s));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    QCOMPARE(q.value(1).toInt(), 0);
+    QString error;
+    for (const QString &sql :
+         {u"UPDATE member_joins SET phone = '13900000009'"_s, u"DELETE FROM member_joins"_s}) {
+        QVERIFY(!ledger.database().exec(sql, &error));
+        QVERIFY2(error.contains(u"append-only"_s), qPrintable(error));
+    }
+    VERIFY_LEDGER_OK(ledger, 1);
+}
+
+void TestLedger::memberJoinTampered()
+{
+    Terminal t;
+    {
+        Ledger ledger;
+        QVERIFY_OK(t.open(ledger));
+        QVERIFY_OK(ledger.commitMemberJoin({u"J1"_s, u"13800000001"_s, u"I agree"_s}, baseTime));
+        QVERIFY_OK(ledger.commitSale(makeSale(2)));
+    }
+    for (const auto &[sql, reason] :
+         {std::pair{u"UPDATE member_joins SET phone = '13900000009'"_s,
+                    u"member row was changed"_s},
+          std::pair{u"DELETE FROM member_joins"_s, u"member row is missing"_s},
+          std::pair{u"INSERT INTO member_joins VALUES (2, 'J2', '13900000009')"_s,
+                    u"not a member_join entry"_s}}) {
+        Terminal copy;
+        QVERIFY(copyTree(t.data, copy.data) && copyTree(t.keys, copy.keys));
+        QString error;
+        QVERIFY2(tamper(copy, {sql}, &error), qPrintable(error));
+        Ledger ledger;
+        QVERIFY_OK(copy.openReadOnly(ledger));
+        const VerifyResult verified = ledger.verify();
+        QVERIFY2(!verified.ok && verified.reason.contains(reason), qPrintable(verified.reason));
+    }
 }
 
 void TestLedger::loadUnknownSale()
@@ -895,7 +1054,7 @@ void TestLedger::sequenceAndChain()
     while (q.next()) {
         QCOMPARE(q.value(0).toLongLong(), expectedSeq);
         QCOMPARE(q.value(1).toByteArray(), kinds[expectedSeq - 1]);
-        QCOMPARE(q.value(2).toInt(), expectedSeq == 4 ? 1 : 2);
+        QCOMPARE(q.value(2).toInt(), expectedSeq == 4 ? 1 : saleVersion);
         const QByteArray at = q.value(3).toByteArray();
         QCOMPARE(at, baseTime.addSecs(60 * expectedSeq).toString(Qt::ISODateWithMs).toUtf8());
         const QByteArray payload = q.value(4).toByteArray();
@@ -1293,6 +1452,12 @@ void TestLedger::appendOnly_data()
         << u"DELETE FROM sale_adjustments"_s << u"append-only"_s;
     QTest::newRow("update tenders") << u"UPDATE tenders SET amount_fen = 0"_s << u"append-only"_s;
     QTest::newRow("delete tenders") << u"DELETE FROM tenders"_s << u"append-only"_s;
+    for (const char *table : {"sale_members", "coupon_redemptions", "coupon_handouts"}) {
+        QTest::addRow("update %s", table)
+            << u"UPDATE %1 SET seq = seq"_s.arg(QLatin1StringView(table)) << u"append-only"_s;
+        QTest::addRow("delete %s", table)
+            << u"DELETE FROM %1"_s.arg(QLatin1StringView(table)) << u"append-only"_s;
+    }
     QTest::newRow("delete outbox") << u"DELETE FROM outbox WHERE seq = 1"_s << u"kept"_s;
     QTest::newRow("move outbox event")
         << u"UPDATE outbox SET seq = 99 WHERE seq = 1"_s << u"cannot move"_s;
@@ -1385,7 +1550,7 @@ void TestLedger::fromMissingFile()
     QVERIFY(QFile::exists(t.db));
     QVERIFY(QFile::exists(t.keys + u"/terminal.key"_s));
     QVERIFY(QFile::exists(t.keys + u"/anchor"_s));
-    QCOMPARE(Ledger::schemaVersion(), 2);
+    QCOMPARE(Ledger::schemaVersion(), 3);
     QCOMPARE(intValue(ledger, u"PRAGMA user_version"_s), Ledger::schemaVersion());
     QString error;
     QCOMPARE(ledger.database().scalar(u"PRAGMA journal_mode"_s, &error)->toString(), u"wal"_s);
@@ -1512,6 +1677,35 @@ void TestLedger::tamperDetected_data()
         u"tender 1"_s);
     row("tender slipped in", {u"INSERT INTO tenders VALUES (5, 2, 'cash', 0, 0, 0, '')"_s}, 5,
         u"tender it did not record"_s);
+    // The member, their points and the coupons (payload version 3)
+    for (const char *set : {"member_id = 'M1002'", "code_step = code_step + 1",
+                            "points_earned = 2700", "points_redeemed = 100"})
+        QTest::addRow("sale_members.%s", set)
+            << QStringList{u"UPDATE sale_members SET %1 WHERE seq = 2"_s.arg(
+                   QLatin1StringView(set))}
+            << Seal::None << qint64(1) << qint64(2) << u"member row (points) was changed"_s;
+    row("member deleted", {u"DELETE FROM sale_members WHERE seq = 2"_s}, 2,
+        u"member row is missing"_s);
+    row("member slipped in", {u"INSERT INTO sale_members VALUES (4, 'M1001', -1, 500, 0)"_s}, 4,
+        u"member it did not record"_s);
+    for (const char *set : {"coupon_id = '1'", "campaign = 1", "key_id = 8", "coupon_no = 2"})
+        QTest::addRow("coupon_redemptions.%s", set)
+            << QStringList{u"UPDATE coupon_redemptions SET %1 WHERE seq = 2"_s.arg(
+                   QLatin1StringView(set))}
+            << Seal::None << qint64(1) << qint64(2) << u"written-off coupon 1"_s;
+    row("write-off deleted (to use the coupon again)",
+        {u"DELETE FROM coupon_redemptions WHERE seq = 2"_s}, 2,
+        u"written-off coupon 1 is missing"_s);
+    row("write-off slipped in", {u"INSERT INTO coupon_redemptions VALUES (4, 1, '99', 1, 7)"_s}, 4,
+        u"coupon it did not record"_s);
+    row("handout changed", {u"UPDATE coupon_handouts SET coupon_id = '7000009'"_s}, 2,
+        u"handed-out coupon 1 was changed"_s);
+    row("handout deleted", {u"DELETE FROM coupon_handouts"_s}, 2,
+        u"handed-out coupon 1 is missing"_s);
+    row("points changed in the payload and the row",
+        {payloadReplace.arg(u"\"earned\":27"_s, u"\"earned\":2700"_s).arg(2),
+         u"UPDATE sale_members SET points_earned = 2700 WHERE seq = 2"_s},
+        2, u"MAC does not match"_s);
     row("sale row deleted, entry kept", {u"DELETE FROM sales WHERE seq = 4"_s}, 4,
         u"sale row is missing"_s);
     row("sale rows for the no-sale",
@@ -1566,8 +1760,9 @@ void TestLedger::tamperDetected_data()
         5, u"anchor"_s);
     row("every row of every table deleted",
         {u"DELETE FROM sale_lines"_s, u"DELETE FROM sale_adjustments"_s, u"DELETE FROM tenders"_s,
-         u"DELETE FROM sales"_s, u"DELETE FROM outbox"_s, u"DELETE FROM print_jobs"_s,
-         u"DELETE FROM journal"_s, u"DELETE FROM meta"_s},
+         u"DELETE FROM sale_members"_s, u"DELETE FROM coupon_redemptions"_s,
+         u"DELETE FROM coupon_handouts"_s, u"DELETE FROM sales"_s, u"DELETE FROM outbox"_s,
+         u"DELETE FROM print_jobs"_s, u"DELETE FROM journal"_s, u"DELETE FROM meta"_s},
         1, u"anchor"_s);
     row("entry appended with a made-up MAC",
         {u"INSERT INTO journal SELECT 6, kind, version, created_at, payload, mac, "
@@ -1615,7 +1810,7 @@ void TestLedger::tamperDetected_data()
         u"not a no-sale record"_s, Seal::TerminalKey, 3);
     row("unknown kind (re-sealed)", {u"UPDATE journal SET kind = 'refund' WHERE seq = 4"_s}, 4,
         u"unknown"_s, Seal::TerminalKey, 4);
-    row("unknown version (re-sealed)", {u"UPDATE journal SET version = 3 WHERE seq = 4"_s}, 4,
+    row("unknown version (re-sealed)", {u"UPDATE journal SET version = 4 WHERE seq = 4"_s}, 4,
         u"unknown"_s, Seal::TerminalKey, 4);
 
     // Meta, outbox, print queue
@@ -2156,8 +2351,8 @@ void TestLedger::migrateFoundation()
         Ledger ledger;
         QVERIFY_OK(t.open(ledger));
         QCOMPARE(ledger.terminalId(), terminal);
-        QCOMPARE(ledger.database().schemaVersion(), 2);
-        QCOMPARE(intValue(ledger, u"PRAGMA user_version"_s), 2);
+        QCOMPARE(ledger.database().schemaVersion(), Ledger::schemaVersion());
+        QCOMPARE(intValue(ledger, u"PRAGMA user_version"_s), Ledger::schemaVersion());
         backup = ledger.database().backupPath();
         QVERIFY(!backup.isEmpty());
         QVERIFY2(QFileInfo(backup).fileName().startsWith(u"ledger.db.schema1-"_s),
