@@ -1,5 +1,7 @@
 #include "promotions.h"
 
+#include "member.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1152,6 +1154,8 @@ private:
     bool readPrices(const QJsonValue &value, QList<SkuPrice> *prices);
     bool readPromotion(const QJsonObject &o, Promotion *p);
     bool readCampaigns(const QJsonValue &value, QList<CouponCampaign> *campaigns);
+    bool readTierPercent(const QJsonValue &value, QHash<QString, int> *percent);
+    bool readLoyalty(const QJsonValue &value, std::optional<LoyaltyRules> *loyalty);
 
     QString m_where;
     QString m_error;
@@ -1510,6 +1514,71 @@ bool PromotionReader::readCampaigns(const QJsonValue &value, QList<CouponCampaig
     return true;
 }
 
+bool PromotionReader::readTierPercent(const QJsonValue &value, QHash<QString, int> *percent)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isObject() || value.toObject().isEmpty())
+        return fail(tr("\"tier_percent\" must be an object of tier and percent, such as "
+                       "{\"gold\": 150}"));
+    const QJsonObject o = value.toObject();
+    const QString outerWhere = m_where;
+    m_where += u" \"tier_percent\""_s;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!memberTiers().contains(it.key()))
+            return fail(tr("\"%1\" is not a member tier; the tiers are %2")
+                            .arg(it.key(), memberTiers().join(u", ")));
+        int tierPercent = 100;
+        if (!readInt(o, it.key(), 0, 1000, &tierPercent))
+            return false;
+        percent->insert(it.key(), tierPercent);
+    }
+    m_where = outerWhere;
+    return true;
+}
+
+// The points scheme: every field optional, a missing one keeps LoyaltyRules' default.
+bool PromotionReader::readLoyalty(const QJsonValue &value, std::optional<LoyaltyRules> *loyalty)
+{
+    if (value.isUndefined())
+        return true;
+    m_where.clear();
+    if (!value.isObject())
+        return fail(tr("\"loyalty\" must be an object with \"points_per_yuan\", "
+                       "\"tier_percent\", \"excluded_categories\", \"birthday_percent\" and "
+                       "\"redeem\", each optional"));
+    const QJsonObject o = value.toObject();
+    m_where = tr("loyalty");
+    LoyaltyRules rules;
+    int pointsPerYuan = int(rules.pointsPerYuan);
+    if (!onlyKnownFields(o, {u"points_per_yuan"_s, u"tier_percent"_s, u"excluded_categories"_s,
+                             u"birthday_percent"_s, u"redeem"_s})
+        || !readInt(o, u"points_per_yuan"_s, 1, 1000, &pointsPerYuan)
+        || !readTierPercent(o.value(u"tier_percent"_s), &rules.tierPercent)
+        || !readTextList(o, u"excluded_categories"_s, &rules.excludedCategories)
+        || !readInt(o, u"birthday_percent"_s, 100, 1000, &rules.birthdayPercent))
+        return false;
+    rules.pointsPerYuan = pointsPerYuan;
+
+    const QJsonValue redeem = o.value(u"redeem"_s);
+    if (!redeem.isUndefined()) {
+        if (!redeem.isObject())
+            return fail(tr("\"redeem\" must be an object with \"points_per_yuan\" and "
+                           "\"max_percent\", each optional"));
+        const QJsonObject r = redeem.toObject();
+        m_where += u" \"redeem\""_s;
+        int pointsPerYuanRedeemed = int(rules.pointsPerYuanRedeemed);
+        if (!onlyKnownFields(r, {u"points_per_yuan"_s, u"max_percent"_s})
+            || !readInt(r, u"points_per_yuan"_s, 1, 100000, &pointsPerYuanRedeemed)
+            || !readInt(r, u"max_percent"_s, 0, 100, &rules.redeemMaxPercent))
+            return false;
+        rules.pointsPerYuanRedeemed = pointsPerYuanRedeemed;
+    }
+    *loyalty = rules;
+    m_where.clear();
+    return true;
+}
+
 Result<PromotionSet> PromotionReader::read(const QByteArray &json)
 {
     QJsonParseError parseError;
@@ -1525,7 +1594,7 @@ Result<PromotionSet> PromotionReader::read(const QByteArray &json)
     const QJsonObject top = document.object();
     PromotionSet set;
     int version = 0;
-    if (!onlyKnownFields(top, {u"version"_s, u"promotions"_s, u"coupon_campaigns"_s})
+    if (!onlyKnownFields(top, {u"version"_s, u"promotions"_s, u"coupon_campaigns"_s, u"loyalty"_s})
         || !readInt(top, u"version"_s, 1, 1, &version, true))
         return Error{ErrorCode::InvalidInput, m_error};
     const QJsonValue promotions = top.value(u"promotions"_s);
@@ -1549,7 +1618,8 @@ Result<PromotionSet> PromotionReader::read(const QByteArray &json)
         set.promotions.append(p);
     }
     m_where.clear();
-    if (!readCampaigns(top.value(u"coupon_campaigns"_s), &set.couponCampaigns))
+    if (!readCampaigns(top.value(u"coupon_campaigns"_s), &set.couponCampaigns)
+        || !readLoyalty(top.value(u"loyalty"_s), &set.loyalty))
         return Error{ErrorCode::InvalidInput, m_error};
     return set;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coupon.h"
+#include "loyalty.h"
 #include "pricing.h"
 #include "result.h"
 
@@ -96,6 +97,8 @@ struct CouponCampaign {
 struct PromotionSet {
     QList<Promotion> promotions;
     QList<CouponCampaign> couponCampaigns;
+    // The store's points scheme; nothing: the store runs none (no points earned or redeemed).
+    std::optional<LoyaltyRules> loyalty = std::nullopt;
     bool operator==(const PromotionSet &) const = default;
 };
 
@@ -113,6 +116,10 @@ struct PromotionSet {
 // kind: spend_save "tiers": [{"over": "50", "off": "5"}, …]; percent_off "percent_off": 10;
 // price "prices": {"SKU": "2.80"}; buy_get "every", "discounted", "percent_off" (100: free);
 // bundle "size", "price". Amounts are yuan, as text or a number, at most two decimals.
+// An optional "loyalty" object sets the points scheme (LoyaltyRules), every field optional:
+//   "loyalty": {"points_per_yuan": 1 (1 … 1000), "tier_percent": {"gold": 150} (tiers of
+//   memberTiers(), 0 … 1000), "excluded_categories": ["tobacco"], "birthday_percent": 200
+//   (100 … 1000), "redeem": {"points_per_yuan": 100 (1 … 100000), "max_percent": 50 (0 … 100)}}
 Result<PromotionSet> parsePromotions(const QByteArray &json);
 
 // Whether a coupon can apply to a cart, before promotions are considered: what the cashier and

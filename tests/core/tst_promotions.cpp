@@ -127,6 +127,10 @@ private slots:
     void parseErrors_data();
     void parseErrors();
     void parsedFields();
+    void loyalty_data();
+    void loyalty();
+    void loyaltyErrors_data();
+    void loyaltyErrors();
     void searchBudget();
     void properties();
 };
@@ -492,6 +496,15 @@ void TestPromotions::demoPromotions()
                   u"promo:noodles-any-3 IN0003 -1.50"_s, u"promo:snacks-happy-hour SN0001 -1.50"_s,
                   u"promo:snacks-happy-hour SN0007 -1.29"_s, u"promo:spend-save basket -5.00"_s})
                  .join(u'\n'));
+    // The demo points scheme: no points on cigarettes (the demo catalog's "tobacco").
+    QVERIFY(set->loyalty);
+    QCOMPARE(set->loyalty->pointsPerYuan, qint64(1));
+    QCOMPARE(set->loyalty->tierPercent,
+             (QHash<QString, int>{{u"gold"_s, 150}, {u"platinum"_s, 200}}));
+    QCOMPARE(set->loyalty->excludedCategories, QStringList{u"tobacco"_s});
+    QCOMPARE(set->loyalty->birthdayPercent, 200);
+    QCOMPARE(set->loyalty->pointsPerYuanRedeemed, qint64(100));
+    QCOMPARE(set->loyalty->redeemMaxPercent, 50);
 }
 
 void TestPromotions::parseErrors_data()
@@ -627,6 +640,166 @@ void TestPromotions::parsedFields()
     QCOMPARE(p.when.untilMinute, 24 * 60);
     QCOMPARE(p.when.firstDay, QDate(2026, 1, 1));
     QCOMPARE(set.couponCampaigns, (QList<CouponCampaign>{{4, false}}));
+    QVERIFY(!set.loyalty); // no "loyalty": no points scheme
+}
+
+namespace {
+
+QString withLoyalty(const QString &loyalty)
+{
+    return u"{\"version\": 1, \"promotions\": [], \"loyalty\": "_s + loyalty + u"}"_s;
+}
+
+LoyaltyRules loyaltyRules(qint64 perYuan, QHash<QString, int> tiers, QStringList excluded,
+                          int birthday, qint64 perYuanRedeemed, int maxPercent)
+{
+    LoyaltyRules rules;
+    rules.pointsPerYuan = perYuan;
+    rules.tierPercent = std::move(tiers);
+    rules.excludedCategories = std::move(excluded);
+    rules.birthdayPercent = birthday;
+    rules.pointsPerYuanRedeemed = perYuanRedeemed;
+    rules.redeemMaxPercent = maxPercent;
+    return rules;
+}
+
+} // namespace
+
+void TestPromotions::loyalty_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<LoyaltyRules>("rules");
+    QTest::newRow("every field")
+        << withLoyalty(uR"({"points_per_yuan": 2, "tier_percent": {"silver": 100, "gold": 150,
+                            "platinum": 200}, "excluded_categories": ["tobacco", "lottery"],
+                            "birthday_percent": 300,
+                            "redeem": {"points_per_yuan": 50, "max_percent": 30}})"_s)
+        << loyaltyRules(2, {{u"silver"_s, 100}, {u"gold"_s, 150}, {u"platinum"_s, 200}},
+                        {u"tobacco"_s, u"lottery"_s}, 300, 50, 30);
+    QTest::newRow("empty: the defaults") << withLoyalty(u"{}"_s) << LoyaltyRules();
+    QTest::newRow("empty redeem") << withLoyalty(uR"({"redeem": {}})"_s) << LoyaltyRules();
+    QTest::newRow("smallest") << withLoyalty(
+        uR"({"points_per_yuan": 1, "tier_percent": {"silver": 0},
+                            "birthday_percent": 100,
+                            "redeem": {"points_per_yuan": 1, "max_percent": 0}})"_s)
+                              << loyaltyRules(1, {{u"silver"_s, 0}}, {}, 100, 1, 0);
+    QTest::newRow("largest") << withLoyalty(
+        uR"({"points_per_yuan": 1000, "tier_percent": {"platinum": 1000},
+                            "birthday_percent": 1000,
+                            "redeem": {"points_per_yuan": 100000, "max_percent": 100}})"_s)
+                             << loyaltyRules(1000, {{u"platinum"_s, 1000}}, {}, 1000, 100000, 100);
+    QTest::newRow("written as 2.0")
+        << withLoyalty(uR"({"points_per_yuan": 2.0})"_s) << loyaltyRules(2, {}, {}, 100, 100, 50);
+}
+
+void TestPromotions::loyalty()
+{
+    QFETCH(QString, json);
+    QFETCH(LoyaltyRules, rules);
+    const Result<PromotionSet> set = parsePromotions(json.toUtf8());
+    QVERIFY_OK(set);
+    QVERIFY(set->loyalty);
+    QVERIFY(*set->loyalty == rules);
+    QVERIFY(*set == *set);
+    PromotionSet other = *set;
+    other.loyalty->redeemMaxPercent += 1;
+    QVERIFY(!(other == *set));
+    other.loyalty.reset();
+    QVERIFY(!(other == *set));
+}
+
+void TestPromotions::loyaltyErrors_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not an object")
+        << withLoyalty(u"true"_s)
+        << u"\"loyalty\" must be an object with \"points_per_yuan\", \"tier_percent\", \"excluded_categories\", \"birthday_percent\" and \"redeem\", each optional"_s;
+    QTest::newRow("a list")
+        << withLoyalty(u"[]"_s)
+        << u"\"loyalty\" must be an object with \"points_per_yuan\", \"tier_percent\", \"excluded_categories\", \"birthday_percent\" and \"redeem\", each optional"_s;
+    QTest::newRow("unknown field") << withLoyalty(uR"({"points_per_yaun": 1})"_s)
+                                   << u"loyalty: unknown field \"points_per_yaun\""_s;
+    QTest::newRow("points_per_yuan zero")
+        << withLoyalty(uR"({"points_per_yuan": 0})"_s)
+        << u"loyalty: \"points_per_yuan\" must be 1 to 1000, not 0"_s;
+    QTest::newRow("points_per_yuan too many")
+        << withLoyalty(uR"({"points_per_yuan": 1001})"_s)
+        << u"loyalty: \"points_per_yuan\" must be 1 to 1000, not 1001"_s;
+    QTest::newRow("points_per_yuan fraction")
+        << withLoyalty(uR"({"points_per_yuan": 1.5})"_s)
+        << u"loyalty: \"points_per_yuan\" must be a whole number"_s;
+    QTest::newRow("points_per_yuan text")
+        << withLoyalty(uR"({"points_per_yuan": "1"})"_s)
+        << u"loyalty: \"points_per_yuan\" must be a whole number"_s;
+    QTest::newRow("tier_percent a list")
+        << withLoyalty(uR"({"tier_percent": [150]})"_s)
+        << u"loyalty: \"tier_percent\" must be an object of tier and percent, such as {\"gold\": 150}"_s;
+    QTest::newRow("tier_percent empty")
+        << withLoyalty(uR"({"tier_percent": {}})"_s)
+        << u"loyalty: \"tier_percent\" must be an object of tier and percent, such as {\"gold\": 150}"_s;
+    QTest::newRow("unknown tier")
+        << withLoyalty(uR"({"tier_percent": {"Gold": 150}})"_s)
+        << u"loyalty \"tier_percent\": \"Gold\" is not a member tier; the tiers are silver, gold, platinum"_s;
+    QTest::newRow("tier percent too high")
+        << withLoyalty(uR"({"tier_percent": {"gold": 1500}})"_s)
+        << u"loyalty \"tier_percent\": \"gold\" must be 0 to 1000, not 1500"_s;
+    QTest::newRow("tier percent negative")
+        << withLoyalty(uR"({"tier_percent": {"gold": -1}})"_s)
+        << u"loyalty \"tier_percent\": \"gold\" must be 0 to 1000, not -1"_s;
+    QTest::newRow("tier percent text")
+        << withLoyalty(uR"({"tier_percent": {"gold": "150%"}})"_s)
+        << u"loyalty \"tier_percent\": \"gold\" must be a whole number"_s;
+    QTest::newRow("excluded_categories text")
+        << withLoyalty(uR"({"excluded_categories": "tobacco"})"_s)
+        << u"loyalty: \"excluded_categories\" must be a list of text with at least one entry"_s;
+    QTest::newRow("excluded_categories empty")
+        << withLoyalty(uR"({"excluded_categories": []})"_s)
+        << u"loyalty: \"excluded_categories\" must be a list of text with at least one entry"_s;
+    QTest::newRow("excluded category twice")
+        << withLoyalty(uR"({"excluded_categories": ["tobacco", "alcohol", "tobacco"]})"_s)
+        << u"loyalty: \"excluded_categories\" names \"tobacco\" twice"_s;
+    QTest::newRow("birthday_percent below 100")
+        << withLoyalty(uR"({"birthday_percent": 50})"_s)
+        << u"loyalty: \"birthday_percent\" must be 100 to 1000, not 50"_s;
+    QTest::newRow("birthday_percent above 1000")
+        << withLoyalty(uR"({"birthday_percent": 1200})"_s)
+        << u"loyalty: \"birthday_percent\" must be 100 to 1000, not 1200"_s;
+    QTest::newRow("birthday_percent true")
+        << withLoyalty(uR"({"birthday_percent": true})"_s)
+        << u"loyalty: \"birthday_percent\" must be a whole number"_s;
+    QTest::newRow("redeem a number")
+        << withLoyalty(uR"({"redeem": 100})"_s)
+        << u"loyalty: \"redeem\" must be an object with \"points_per_yuan\" and \"max_percent\", each optional"_s;
+    QTest::newRow("redeem unknown field") << withLoyalty(uR"({"redeem": {"max_share": 50}})"_s)
+                                          << u"loyalty \"redeem\": unknown field \"max_share\""_s;
+    QTest::newRow("redeem points_per_yuan zero")
+        << withLoyalty(uR"({"redeem": {"points_per_yuan": 0}})"_s)
+        << u"loyalty \"redeem\": \"points_per_yuan\" must be 1 to 100000, not 0"_s;
+    QTest::newRow("redeem points_per_yuan too many")
+        << withLoyalty(uR"({"redeem": {"points_per_yuan": 100001}})"_s)
+        << u"loyalty \"redeem\": \"points_per_yuan\" must be 1 to 100000, not 100001"_s;
+    QTest::newRow("max_percent above 100")
+        << withLoyalty(uR"({"redeem": {"max_percent": 101}})"_s)
+        << u"loyalty \"redeem\": \"max_percent\" must be 0 to 100, not 101"_s;
+    QTest::newRow("max_percent negative")
+        << withLoyalty(uR"({"redeem": {"max_percent": -10}})"_s)
+        << u"loyalty \"redeem\": \"max_percent\" must be 0 to 100, not -10"_s;
+    QTest::newRow("max_percent fraction")
+        << withLoyalty(uR"({"redeem": {"max_percent": 33.3}})"_s)
+        << u"loyalty \"redeem\": \"max_percent\" must be a whole number"_s;
+    QTest::newRow("after a bad promotion")
+        << u"{\"version\": 1, \"promotions\": [{\"id\": \"x\"}], \"loyalty\": 5}"_s
+        << u"promotion 1 \"x\": \"kind\" is missing"_s;
+}
+
+void TestPromotions::loyaltyErrors()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, message);
+    const Result<PromotionSet> set = parsePromotions(json.toUtf8());
+    QVERIFY_FAILS(set, ErrorCode::InvalidInput);
+    QCOMPARE(set.error().message, message);
 }
 
 // Past the budget the engine keeps the best found, deterministically, and says so: 16 rules that
