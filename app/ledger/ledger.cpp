@@ -379,7 +379,24 @@ struct Ledger::Statements {
         , given(db, "INSERT INTO coupon_handouts (seq, coupon_no, coupon_id, campaign) VALUES "
                     "(?, ?, ?, ?)")
         , join(db, "INSERT INTO member_joins (seq, member_id, phone) VALUES (?, ?, ?)")
-        , lastStep(db, "SELECT max(code_step) FROM sale_members WHERE member_id = ?")
+    {
+    }
+    bool allValid() const
+    {
+        for (const Statement *s : {&begin, &commit, &rollback, &journal, &outbox, &printJob, &sale,
+                                   &line, &adjustment, &tender, &member, &redeemed, &given, &join})
+            if (!s->isValid())
+                return false;
+        return true;
+    }
+    Statement begin, commit, rollback, journal, outbox, printJob, sale, line, adjustment, tender;
+    Statement member, redeemed, given, join;
+};
+
+// What the till and the admin tool ask of the sales recorded (open for writing or read-only).
+struct Ledger::Queries {
+    explicit Queries(sqlite3 *db)
+        : lastStep(db, "SELECT max(code_step) FROM sale_members WHERE member_id = ?")
         , isRedeemed(db, "SELECT count(*) FROM coupon_redemptions WHERE coupon_id = ?")
         , isGiven(db, "SELECT count(*) FROM coupon_handouts WHERE coupon_id = ?")
         , redeemedSince(db, "SELECT coalesce(sum(m.points_redeemed), 0) FROM sale_members m "
@@ -391,15 +408,11 @@ struct Ledger::Statements {
     }
     bool allValid() const
     {
-        for (const Statement *s : {&begin, &commit, &rollback, &journal, &outbox, &printJob, &sale,
-                                   &line, &adjustment, &tender, &member, &redeemed, &given, &join,
-                                   &lastStep, &isRedeemed, &isGiven, &redeemedSince, &joined})
+        for (const Statement *s : {&lastStep, &isRedeemed, &isGiven, &redeemedSince, &joined})
             if (!s->isValid())
                 return false;
         return true;
     }
-    Statement begin, commit, rollback, journal, outbox, printJob, sale, line, adjustment, tender;
-    Statement member, redeemed, given, join;
     Statement lastStep, isRedeemed, isGiven, redeemedSince, joined;
 };
 
@@ -523,6 +536,7 @@ Status Ledger::open(const QString &dataDir, const QString &keyDir)
         return opened;
     auto failed = [this](const Error &error) {
         m_sql.reset();
+        m_queries.reset();
         m_db.closeAsFound();
         return error;
     };
@@ -547,7 +561,8 @@ Status Ledger::open(const QString &dataDir, const QString &keyDir)
                                         insert.lastError().databaseText()));
     }
     m_sql = std::make_unique<Statements>(m_db.handle());
-    if (!m_sql->allValid())
+    m_queries = std::make_unique<Queries>(m_db.handle());
+    if (!m_sql->allValid() || !m_queries->allValid())
         return failed({ErrorCode::Damaged, tr("The tables of %1 are damaged (a statement cannot "
                                               "be prepared). Restore it from a backup.")
                                                .arg(m_db.path())});
@@ -566,6 +581,10 @@ Status Ledger::openReadOnly(const QString &dataDir, const QString &keyDir)
         m_db.closeAsFound();
         return loaded;
     }
+    // A ledger of an older schema (not migrated: read-only) has no member tables to ask.
+    m_queries = std::make_unique<Queries>(m_db.handle());
+    if (!m_queries->allValid())
+        m_queries.reset();
     return {};
 }
 
@@ -843,6 +862,11 @@ Result<qint64> Ledger::commitMemberJoin(const MemberJoin &join, const QDateTime 
     });
 }
 
+Error Ledger::notOpen() const
+{
+    return Error{ErrorCode::NotSupported, tr("The ledger is not open.")};
+}
+
 namespace {
 // One value from a query of the open ledger, or what went wrong reading it.
 template <typename T, typename Read>
@@ -862,10 +886,10 @@ Result<T> readOne(const Database &db, Statement &query, Read read)
 
 Result<std::optional<qint64>> Ledger::lastMemberCodeStep(const QString &memberId)
 {
-    if (!m_sql)
-        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
-    m_sql->lastStep.bindText(1, memberId.toUtf8());
-    return readOne<std::optional<qint64>>(m_db, m_sql->lastStep, [](const Statement &row) {
+    if (!m_queries)
+        return notOpen();
+    m_queries->lastStep.bindText(1, memberId.toUtf8());
+    return readOne<std::optional<qint64>>(m_db, m_queries->lastStep, [](const Statement &row) {
         return row.isNull(0) || row.integer(0) < 0 ? std::nullopt
                                                    : std::optional<qint64>(row.integer(0));
     });
@@ -873,39 +897,39 @@ Result<std::optional<qint64>> Ledger::lastMemberCodeStep(const QString &memberId
 
 Result<bool> Ledger::couponRedeemed(quint64 couponId)
 {
-    if (!m_sql)
-        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
-    m_sql->isRedeemed.bindText(1, QByteArray::number(couponId));
-    return readOne<bool>(m_db, m_sql->isRedeemed,
+    if (!m_queries)
+        return notOpen();
+    m_queries->isRedeemed.bindText(1, QByteArray::number(couponId));
+    return readOne<bool>(m_db, m_queries->isRedeemed,
                          [](const Statement &row) { return row.integer(0) > 0; });
 }
 
 Result<bool> Ledger::couponHandedOut(quint64 couponId)
 {
-    if (!m_sql)
-        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
-    m_sql->isGiven.bindText(1, QByteArray::number(couponId));
-    return readOne<bool>(m_db, m_sql->isGiven,
+    if (!m_queries)
+        return notOpen();
+    m_queries->isGiven.bindText(1, QByteArray::number(couponId));
+    return readOne<bool>(m_db, m_queries->isGiven,
                          [](const Statement &row) { return row.integer(0) > 0; });
 }
 
 Result<qint64> Ledger::pointsRedeemedSince(const QString &memberId, const QDateTime &sinceUtc)
 {
-    if (!m_sql)
-        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
-    m_sql->redeemedSince.bindText(1, memberId.toUtf8())
+    if (!m_queries)
+        return notOpen();
+    m_queries->redeemedSince.bindText(1, memberId.toUtf8())
         .bindText(2, sinceUtc.isValid() ? isoUtc(sinceUtc) : QByteArray());
-    return readOne<qint64>(m_db, m_sql->redeemedSince,
+    return readOne<qint64>(m_db, m_queries->redeemedSince,
                            [](const Statement &row) { return row.integer(0); });
 }
 
 Result<std::optional<Ledger::JoinedMember>> Ledger::joinedMember(const QString &phone)
 {
-    if (!m_sql)
-        return Error{ErrorCode::NotSupported, tr("The ledger was opened only to be read.")};
-    m_sql->joined.bindText(1, phone.toUtf8());
+    if (!m_queries)
+        return notOpen();
+    m_queries->joined.bindText(1, phone.toUtf8());
     return readOne<std::optional<JoinedMember>>(
-        m_db, m_sql->joined, [](const Statement &row) -> std::optional<JoinedMember> {
+        m_db, m_queries->joined, [](const Statement &row) -> std::optional<JoinedMember> {
             MemberJoinRecord record;
             if (!decodeMemberJoin(row.blob(2), &record))
                 return std::nullopt; // verify reports it; the phone is then not known here

@@ -66,8 +66,9 @@ public:
     // A member signed up at the till; Conflict when the phone or id signed up here before.
     Result<qint64> commitMemberJoin(const MemberJoin &join, const QDateTime &atUtc);
 
-    // What the sales recorded here say about members and coupons (open ledger only). Each is an
-    // Error when the file cannot be read, so a failing file never passes for "not used".
+    // What the sales recorded here say about members and coupons (open ledger, also read-only).
+    // Each is an Error when the file cannot be read, so a failing file never passes for "not
+    // used".
     // The largest member-code step a sale accepted for this member; nothing when none did.
     Result<std::optional<qint64>> lastMemberCodeStep(const QString &memberId);
     // Whether a sale wrote off (redeemed) or handed out this coupon.
@@ -120,8 +121,11 @@ private:
     QByteArray m_terminalUtf8; // in every MAC
     KeyFolder::Head m_head;
     bool m_openedWithWal = false; // a -wal lay beside ledger.db when it was opened
+    Error notOpen() const;
     struct Statements;
     std::unique_ptr<Statements> m_sql; // only while open for writing
+    struct Queries;
+    std::unique_ptr<Queries> m_queries; // while open
     Statement m_load;
 };
 

@@ -926,6 +926,13 @@ void TestLedger::membersAndCoupons()
     QCOMPARE(*ledger.pointsRedeemedSince(u"M1001"_s, second.createdAt.addMSecs(1)), 0);
     QCOMPARE(*ledger.pointsRedeemedSince(u"M1002"_s, {}), 0);
     VERIFY_LEDGER_OK(ledger, 2);
+    // The admin tool asks the same of a ledger it opens read-only (beside the till).
+    Ledger reader;
+    QVERIFY_OK(t.openReadOnly(reader));
+    QCOMPARE(*reader.couponRedeemed(coupon), true);
+    QCOMPARE(*reader.lastMemberCodeStep(u"M1001"_s), 59'000'000);
+    Ledger closed;
+    QCOMPARE(closed.couponRedeemed(coupon).error().code, ErrorCode::NotSupported);
 }
 
 void TestLedger::couponWrittenOffOnce()
