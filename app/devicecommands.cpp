@@ -155,6 +155,13 @@ int scanImage(const Invocation &invocation)
                       .arg(invocation.dataDir));
             continue;
         }
+        if (classified.kind == CodeKind::Member || classified.kind == CodeKind::Coupon) {
+            print(QStringLiteral("  → a %1 code; smartpos-admin codes verify --image %2 checks it")
+                      .arg(classified.kind == CodeKind::Member ? QStringLiteral("member")
+                                                               : QStringLiteral("coupon"),
+                           file));
+            continue;
+        }
         const Result<ScanItem> item = resolver.resolve(classified);
         print(QStringLiteral("  → %1").arg(
             item ? describeItem(*item) : QStringLiteral("refused: ") + item.error().message));

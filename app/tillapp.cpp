@@ -1,11 +1,14 @@
 #include "tillapp.h"
 
 #include "core/promotions.h"
+#include "ledger/memberstore.h"
 #include "ledger/printqueue.h"
 #include "printer/logo.h"
 #include "scanner/keyboardwedge.h"
 #include "serial/poledisplay.h"
 #include "services/appdata.h"
+#include "services/chainkeys.h"
+#include "services/couponpool.h"
 #include "services/polefeed.h"
 #include "services/printspooler.h"
 #include "services/productsearch.h"
@@ -113,15 +116,44 @@ void TillApp::startPromotions()
     m_session->setTimeZone(m_data->config.timeZone);
     Result<PromotionSet> promotions = loadPromotions(m_data->config.promotionsFile);
     if (!promotions) {
-        // Sales go on at full price; the strip says why until the file is fixed.
+        // Sales go on at full price (coupons still apply); the strip says why until the file
+        // is fixed.
         qCWarning(lcUi).noquote() << "promotions:" << promotions.error().message;
         m_devices->reportPromotionsProblem(promotions.error().message);
-        return;
+        promotions = PromotionSet();
     }
-    if (promotions->promotions.isEmpty())
-        return;
+    startMembers(promotions->loyalty);
+    // The engine also prices the coupons, so there is one even without promotions.
     m_promotions = std::make_unique<PromotionEngine>(std::move(*promotions));
     m_session->setPricingRules({m_promotions.get()});
+}
+
+void TillApp::startMembers(const std::optional<LoyaltyRules> &loyalty)
+{
+    m_session->setLoyalty(loyalty);
+    QStringList problems;
+    m_members = std::make_unique<MemberStore>();
+    if (const Status opened = m_members->open(m_dataDir); opened)
+        m_session->setMembers(m_members.get());
+    else
+        problems.append(opened.error().message);
+    const Result<ChainKeys> keys = ChainKeys::load(m_dataDir);
+    if (keys) {
+        m_session->setCodeKeys(keys->couponKeys, keys->memberSecret);
+        m_couponPool = std::make_unique<CouponPool>();
+        const Status pooled = m_couponPool->load(m_dataDir, keys->couponKeys,
+                                                 m_data->clock.nowUtc().toSecsSinceEpoch());
+        if (pooled)
+            m_session->setCouponPool(m_couponPool.get());
+        else
+            problems.append(pooled.error().message);
+    } else if (keys.error().code != ErrorCode::NotFound) {
+        problems.append(keys.error().message); // without keys at all, codes are refused one by one
+    }
+    if (!problems.isEmpty()) {
+        qCWarning(lcUi).noquote() << "members:" << problems.join(QLatin1Char(' '));
+        m_devices->reportMembersProblem(problems.join(QLatin1Char(' ')));
+    }
 }
 
 void TillApp::startPrinter()

@@ -4,8 +4,11 @@
 #include <QPointer>
 #include <QQuickWindow>
 
+#include "core/loyalty.h"
+
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QQmlApplicationEngine;
 
@@ -14,10 +17,12 @@ namespace smartpos {
 class AppData;
 class CartModel;
 class CashierController;
+class CouponPool;
 class CustomerDisplay;
 class DeviceController;
 class KeyboardWedge;
 class Language;
+class MemberStore;
 class PrintQueue;
 class PoleFeed;
 class PromotionEngine;
@@ -70,6 +75,8 @@ private:
     void buildServices();
     // The store's promotions file, if any, priced into every sale.
     void startPromotions();
+    // Members, code keys, points and the coupon pool: each problem shows in the strip.
+    void startMembers(const std::optional<LoyaltyRules> &loyalty);
     // The receipt printer named in smartpos.ini, if any, and its spooler.
     void startPrinter();
     // Every scanner into the sale session by one path; the pole display after the sale.
@@ -83,6 +90,8 @@ private:
     std::unique_ptr<AppData> m_data;
     std::unique_ptr<Language> m_language;
     std::unique_ptr<PromotionEngine> m_promotions;
+    std::unique_ptr<MemberStore> m_members;
+    std::unique_ptr<CouponPool> m_couponPool;
     std::unique_ptr<SaleSession> m_session;
     std::unique_ptr<ProductSearch> m_search;
     std::unique_ptr<CartModel> m_cartModel;

@@ -30,13 +30,10 @@ Result<ScanItem> ScanResolver::resolve(const ClassifiedCode &code) const
         return product(code);
     case CodeKind::ScaleLabel:
         return scaleLabel(code);
-    case CodeKind::Member:
-        return Error{ErrorCode::NotSupported,
-                     tr("Member codes are not supported yet: ring the sale up without "
-                        "membership.")};
+    case CodeKind::Member: // the sale session checks member and coupon codes itself
+        return invalid(tr("This is a member code, not a product."));
     case CodeKind::Coupon:
-        return Error{ErrorCode::NotSupported,
-                     tr("Coupons are not supported yet: this coupon was not used.")};
+        return invalid(tr("This is a coupon code, not a product."));
     case CodeKind::Receipt:
         return Error{ErrorCode::NotSupported,
                      tr("Returns are not supported yet: nothing was done with this receipt.")};

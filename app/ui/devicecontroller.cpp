@@ -89,6 +89,8 @@ QString DeviceController::deviceName(Device device)
         return tr("Customer display");
     case Device::Promotions:
         return tr("Promotions not applied");
+    case Device::Members:
+        return tr("Members and coupons");
     }
     return {};
 }

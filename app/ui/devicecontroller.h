@@ -59,6 +59,8 @@ public:
     {
         setProblem(Device::Promotions, message);
     }
+    // The member list, the code keys or the coupon pool cannot be used (sales go on without).
+    void reportMembersProblem(const QString &message) { setProblem(Device::Members, message); }
 
     // The language changed: what is shown is said again in it (a device's own message stays as
     // it came until the device's state changes).
@@ -77,7 +79,7 @@ signals:
     void cameraChanged();
 
 private:
-    enum class Device { Scanner, Display, Promotions };
+    enum class Device { Scanner, Display, Promotions, Members };
     void watch(devices::SerialDevice *device, Device name);
     void setProblem(Device device, const QString &message);
     static QString deviceName(Device device);

@@ -185,8 +185,10 @@ void TestSaleSession::scanRejected_data()
         << u"2210001000000"_s << ErrorCode::InvalidInput << u"2210001000000"_s;
     QTest::newRow("in-store code, no layout")
         << u"2312345012340"_s << ErrorCode::NotFound << u"2312345012340"_s;
-    QTest::newRow("member") << u"SPM1.abc"_s << ErrorCode::NotSupported << u"Member"_s;
-    QTest::newRow("coupon") << u"SPC1.abc"_s << ErrorCode::NotSupported << u"Coupon"_s;
+    QTest::newRow("member") << u"SPM1.abc"_s << ErrorCode::NotSupported
+                            << u"cannot check member codes"_s;
+    QTest::newRow("coupon") << u"SPC1.abc"_s << ErrorCode::NotSupported
+                            << u"cannot check coupons"_s;
     QTest::newRow("receipt") << u"SPR1.abc"_s << ErrorCode::NotSupported << u"Returns"_s;
     QTest::newRow("wechat pay") << wechatCode << ErrorCode::NotSupported << u"1345"_s;
     QTest::newRow("alipay") << u"281234567890123456"_s << ErrorCode::NotSupported
