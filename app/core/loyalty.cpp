@@ -122,8 +122,8 @@ QList<Adjustment> PointsRedemptionRule::apply(const Cart &, const PricingContext
         return {};
     Adjustment adjustment;
     adjustment.source = id();
-    adjustment.nameZh = QStringLiteral("积分抵扣 %1 分").arg(m_redemption.points);
-    adjustment.nameEn = QStringLiteral("Points redeemed: %1").arg(m_redemption.points);
+    adjustment.nameZh = QStringLiteral("积分抵扣 %1分").arg(m_redemption.points);
+    adjustment.nameEn = QStringLiteral("%1 points").arg(m_redemption.points);
     adjustment.line = -1;
     adjustment.amount = -m_redemption.amount;
     return {adjustment};

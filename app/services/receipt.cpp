@@ -1,5 +1,6 @@
 #include "receipt.h"
 
+#include "core/couponcode.h"
 #include "core/pricing.h"
 
 namespace smartpos {
@@ -24,6 +25,25 @@ constexpr Words changeWords{"找零", "Change"};
 constexpr Words vatWords{"含增值税", "incl. VAT"};
 constexpr Words returnsWords{"退货请出示此码", "Show this code for returns"};
 constexpr Words footerWords{"谢谢惠顾，欢迎再次光临", "Thank you, please come again"};
+constexpr Words savedWords{"共优惠", "You saved"};
+constexpr Words memberWords{"会员", "Member"};
+constexpr Words tierLabelWords{"等级", "Tier"};
+constexpr Words earnedWords{"本单积分", "Points earned"};
+constexpr Words redeemedWords{"积分抵扣", "Points used"};
+constexpr Words balanceWords{"积分余额", "Points balance"};
+constexpr Words couponUsedWords{"已核销券", "Coupon used"};
+constexpr Words giftWords{"送您一张优惠券", "A coupon for you"};
+constexpr Words giftKeptWords{"已存入会员账户", "Added to your member account"};
+constexpr Words giftShowWords{"下次购物出示此码", "Show this code next time"};
+
+Words tierWords(QStringView tier)
+{
+    if (tier == u"platinum")
+        return {"白金卡", "Platinum"};
+    if (tier == u"gold")
+        return {"金卡", "Gold"};
+    return {"银卡", "Silver"};
+}
 
 Words tenderWords(Tender::Kind kind)
 {
@@ -151,6 +171,11 @@ void addTotals(Builder &b, const Sale &sale)
                 b.pair(b.pick(adjustment.nameZh, adjustment.nameEn), adjustment.amount.toString());
     }
     b.pair(b.say(totalWords), QStringLiteral("¥") + sale.total.toString(), true);
+    Money saved;
+    for (const Adjustment &adjustment : sale.adjustments)
+        saved.fen -= adjustment.amount.fen; // bounded: the sale's total is within its limits
+    if (saved.fen > 0)
+        b.pair(b.say(savedWords), saved.toString());
     Money change;
     for (const Tender &tender : sale.tenders) {
         const QString label = b.say(tenderWords(tender.kind));
@@ -163,6 +188,79 @@ void addTotals(Builder &b, const Sale &sale)
     for (const TaxLine &tax : taxBreakdown(sale))
         if (tax.rateBp > 0)
             b.pair(b.say(vatWords) + u' ' + percent(tax.rateBp), tax.tax.toString());
+}
+
+// What a coupon gives, in Chinese and in English: "¥5 代金券 满20可用", "¥5 off from ¥20".
+std::pair<QString, QString> couponWording(const Coupon &coupon)
+{
+    // Whole yuan without ".00": ¥5, ¥2.50.
+    const auto yuan = [](Money amount) {
+        return amount.fen % 100 == 0 ? QString::number(amount.fen / 100) : amount.toString();
+    };
+    const QString value = yuan(Money::fromFen(coupon.value));
+    const QString minimum = yuan(coupon.minSpend);
+    QString zh;
+    QString en;
+    switch (coupon.kind) {
+    case Coupon::Kind::Cash:
+        zh = QStringLiteral("¥%1 代金券").arg(value);
+        en = QStringLiteral("¥%1 off").arg(value);
+        break;
+    case Coupon::Kind::Percent:
+        zh = QStringLiteral("%1折券").arg(QString::number((10000 - coupon.value) / 1000.0));
+        en = QStringLiteral("%1 off").arg(percent(int(coupon.value)));
+        break;
+    case Coupon::Kind::Threshold:
+        return {QStringLiteral("满%1减%2").arg(minimum, value),
+                QStringLiteral("¥%1 off ¥%2").arg(value, minimum)};
+    case Coupon::Kind::Item:
+        zh = QStringLiteral("提货券 %1").arg(coupon.sku);
+        en = QStringLiteral("Free %1").arg(coupon.sku);
+        break;
+    }
+    if (!coupon.minSpend.isZero()) {
+        zh += QStringLiteral(" 满%1可用").arg(minimum);
+        en += QStringLiteral(" from ¥%1").arg(minimum);
+    }
+    return {zh, en};
+}
+
+// The member, their points, the coupons written off and the ones handed out with the sale.
+void addMember(Builder &b, const Sale &sale)
+{
+    if (const std::optional<SaleMember> &member = sale.member) {
+        b.pair(b.say(memberWords), member->maskedPhone);
+        b.pair(b.say(tierLabelWords), b.say(tierWords(member->tier)));
+        b.pair(b.say(earnedWords), QStringLiteral("+%1").arg(member->pointsEarned));
+        if (member->pointsRedeemed > 0)
+            b.pair(b.say(redeemedWords), QStringLiteral("-%1").arg(member->pointsRedeemed));
+        b.pair(b.say(balanceWords), QString::number(member->pointsBalance));
+    }
+    for (const RedeemedCoupon &coupon : sale.coupons)
+        b.pair(b.say(couponUsedWords), QStringLiteral("#%1").arg(coupon.id));
+    if (!sale.member && sale.coupons.isEmpty() && sale.givenCoupons.isEmpty())
+        return;
+    b.rule();
+    for (const GivenCoupon &given : sale.givenCoupons) {
+        // Its own code says what it gives (read here without the keys: the till made the sale).
+        const Coupon coupon = checkCouponCode(given.code, {}, 0).coupon;
+        b.sentence(giftWords, escpos::Align::Center);
+        const auto [zh, en] = couponWording(coupon);
+        const QString serial = QStringLiteral(" #%1").arg(given.id);
+        if (b.both()) { // a line each, like every sentence in both languages
+            b.text(zh + serial, escpos::Align::Center);
+            b.text(en + serial, escpos::Align::Center);
+        } else {
+            b.text(b.pick(zh, en) + serial, escpos::Align::Center);
+        }
+        if (sale.member) {
+            b.sentence(giftKeptWords, escpos::Align::Center);
+        } else {
+            b.qr(given.code);
+            b.sentence(giftShowWords, escpos::Align::Center);
+        }
+        b.rule();
+    }
 }
 
 // `text` placed in `columns` by `align`, wrapped.
@@ -204,6 +302,7 @@ ReceiptDocument receiptFor(const Sale &sale, qint64 seq, const QString &receiptC
     b.rule();
     addTotals(b, sale);
     b.rule();
+    addMember(b, sale);
     if (!receiptCode.isEmpty()) {
         b.qr(receiptCode);
         b.sentence(returnsWords, center);

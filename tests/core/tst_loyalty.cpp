@@ -389,8 +389,8 @@ void TestLoyalty::redemptionRule()
     QCOMPARE(points.source, u"points:M0002"_s);
     QCOMPARE(points.line, -1);
     QCOMPARE(points.amount, Money::fromYuan(-15));
-    QCOMPARE(points.nameZh, u"积分抵扣 1500 分"_s);
-    QCOMPARE(points.nameEn, u"Points redeemed: 1500"_s);
+    QCOMPARE(points.nameZh, u"积分抵扣 1500分"_s);
+    QCOMPARE(points.nameEn, u"1500 points"_s);
     QCOMPARE(basket.subtotal, Money::fromYuan(30));
     QCOMPARE(basket.total, Money::fromYuan(10));
     QCOMPARE(basket.discount, Money::fromYuan(20));

@@ -3,6 +3,8 @@
 // printer gets for it.
 #include "services/receipt.h"
 
+#include "core/couponcode.h"
+
 #include "testsupport.h"
 
 #include <QStringEncoder>
@@ -59,6 +61,8 @@ private slots:
     void everyLineFits();
     void escPos();
     void logoOnPaperOnly();
+    void memberPointsAndCoupons();
+    void givenCouponWithoutMemberIsAQr();
 };
 
 void TestReceipt::bothLanguagesAt32Columns()
@@ -89,6 +93,7 @@ void TestReceipt::bothLanguagesAt32Columns()
                    "小计 Subtotal              19.35\n"
                    "满10减1 ¥1 off over ¥10    -1.00\n"
                    "合计 TOTAL                ¥18.35\n"
+                   "共优惠 You saved            1.00\n"
                    "现金 Cash                  20.00\n"
                    "找零 Change                 1.65\n"
                    "含增值税 incl. VAT 9%       0.43\n"
@@ -127,6 +132,7 @@ void TestReceipt::englishReprintAt48Columns()
                    "Subtotal                                   19.35\n"
                    "¥1 off over ¥10                            -1.00\n"
                    "TOTAL                                     ¥18.35\n"
+                   "You saved                                   1.00\n"
                    "Cash                                       20.00\n"
                    "Change                                      1.65\n"
                    "incl. VAT 9%                                0.43\n"
@@ -191,6 +197,91 @@ void TestReceipt::logoOnPaperOnly()
     QVERIFY(bytes.indexOf(centredImage) > 0);
     QVERIFY(bytes.indexOf(centredImage) < bytes.indexOf("SmartPOS"));
     QCOMPARE(bytes.size() - plain.toEscPos(escpos::PrinterProfile::mm58()).size(), 3 + 8 + 4);
+}
+
+namespace {
+// The demo sale for a gold member who used 200 points and a coupon, and was handed another.
+Sale memberSale(const QString &givenCode)
+{
+    Sale sale = demoSale();
+    sale.adjustments.append(
+        {u"points:M0001"_s, u"积分抵扣 200分"_s, u"200 points"_s, -1, Money::fromFen(-200)});
+    sale.total = Money::fromFen(1635);
+    sale.tenders = {*cashTender(sale.total, Money::fromYuan(20))};
+    sale.member = SaleMember{u"M0001"_s, u"gold"_s, u"138****8000"_s, -1, 24, 200, 1104};
+    sale.coupons = {{4242, 3, 1}};
+    sale.givenCoupons = {{7000001, 7, givenCode}};
+    return sale;
+}
+
+QString signedGift()
+{
+    Coupon coupon;
+    coupon.id = 7000001;
+    coupon.campaign = 7;
+    coupon.kind = Coupon::Kind::Cash;
+    coupon.value = 500;
+    coupon.minSpend = Money::fromYuan(20);
+    return CouponSigner::generate()->sign(coupon).value();
+}
+} // namespace
+
+void TestReceipt::memberPointsAndCoupons()
+{
+    const QString gift = signedGift();
+    const QString both =
+        receiptFor(memberSale(gift), 124, code, demoContext(ReceiptLanguage::Both)).toText(32);
+    // A line with `label` on the left and `value` on the right.
+    const auto hasPair = [](const QString &text, const QString &label, const QString &value) {
+        for (const QString &line : text.split(u'\n'))
+            if (line.startsWith(label) && line.endsWith(u' ' + value))
+                return true;
+        return false;
+    };
+    const QList<std::pair<QString, QString>> pairs = {
+        {u"共优惠 You saved"_s, u"3.00"_s},     {u"会员 Member"_s, u"138****8000"_s},
+        {u"等级 Tier"_s, u"金卡 Gold"_s},       {u"本单积分 Points earned"_s, u"+24"_s},
+        {u"积分抵扣 Points used"_s, u"-200"_s}, {u"积分余额 Points balance"_s, u"1104"_s},
+        {u"已核销券 Coupon used"_s, u"#4242"_s}};
+    for (const auto &[label, value] : pairs)
+        QVERIFY2(hasPair(both, label, value), qPrintable(label + u" "_s + value));
+    QVERIFY(both.contains(u"送您一张优惠券"_s) && both.contains(u"A coupon for you"_s));
+    QVERIFY(both.contains(u"已存入会员账户"_s));
+    // Kept in the member's account: no QR of it on paper, only the receipt's own.
+    QCOMPARE(both.count(u"[QR "_s), 1);
+    QVERIFY(!both.contains(gift));
+    const QString english =
+        receiptFor(memberSale(gift), 124, code, demoContext(ReceiptLanguage::English)).toText(48);
+    QVERIFY2(hasPair(english, u"Member"_s, u"138****8000"_s), qPrintable(english));
+    QVERIFY2(hasPair(english, u"Tier"_s, u"Gold"_s), qPrintable(english));
+    QVERIFY(english.contains(u"¥5 off from ¥20 #7000001"_s));
+    QVERIFY(!english.contains(u"会员"_s));
+    const QString chinese =
+        receiptFor(memberSale(gift), 124, code, demoContext(ReceiptLanguage::Chinese)).toText(32);
+    QVERIFY2(chinese.contains(u"¥5 代金券 满20可用 #7000001"_s), qPrintable(chinese));
+    QVERIFY(!chinese.contains(u"Member"_s));
+    // Every line fits the paper.
+    for (const QString &line : both.split(u'\n'))
+        QVERIFY2(line.startsWith(u"[QR "_s) || escpos::displayColumns(line) <= 32,
+                 qPrintable(line));
+}
+
+void TestReceipt::givenCouponWithoutMemberIsAQr()
+{
+    const QString gift = signedGift();
+    Sale sale = memberSale(gift);
+    sale.member.reset();
+    sale.coupons.clear();
+    const ReceiptDocument receipt = receiptFor(sale, 125, code, demoContext(ReceiptLanguage::Both));
+    const QString text = receipt.toText(32);
+    QVERIFY(!text.contains(u"会员 Member"_s));
+    QVERIFY2(text.contains(u"[QR "_s + gift + u"]"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Show this code next time"_s));
+    QCOMPARE(text.count(u"[QR "_s), 2);
+    // Both QR codes reach the printer.
+    const QByteArray bytes = receipt.toEscPos(escpos::PrinterProfile::mm58());
+    QVERIFY(bytes.contains(gift.toLatin1()));
+    QVERIFY(bytes.contains(code.toLatin1()));
 }
 
 QTEST_GUILESS_MAIN(TestReceipt)
