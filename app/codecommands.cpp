@@ -5,8 +5,10 @@
 #include "core/couponcode.h"
 #include "core/membercode.h"
 #include "core/storerules.h"
+#include "ledger/ledger.h"
 #include "printer/escpos.h"
 #include "services/chainkeys.h"
+#include "services/couponpool.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -214,9 +216,16 @@ int codesMember(const Invocation &invocation)
                      memberCode(memberCodeKey(keys->memberSecret, member), member, step));
 }
 
-int codesCoupon(const Invocation &invocation)
+// The coupon the options describe (--kind, --value, --min-spend, --sku, --category, --valid-from,
+// --valid-until, --campaign, --member, --id); nothing after printing the usage message. Without
+// --id, the serial is random.
+std::optional<Coupon> couponFromOptions(const Invocation &invocation)
 {
     const Command *command = invocation.command;
+    const auto refuse = [](const QString &message, const Command *of) -> std::optional<Coupon> {
+        usage(message, of);
+        return std::nullopt;
+    };
     const QString kindName = invocation.value(QStringLiteral("kind"));
     const QString valueText = invocation.value(QStringLiteral("value"));
     static const QHash<QString, Coupon::Kind> kinds = {
@@ -226,7 +235,7 @@ int codesCoupon(const Invocation &invocation)
         {QStringLiteral("item"), Coupon::Kind::Item},
     };
     if (!kinds.contains(kindName))
-        return usage(
+        return refuse(
             QStringLiteral("--kind: “%1” is not cash, percent, threshold or item").arg(kindName),
             command);
     Coupon coupon;
@@ -250,15 +259,15 @@ int codesCoupon(const Invocation &invocation)
     qint64 campaign = 0;
     if (!invocation.number(QStringLiteral("campaign"), 0, std::numeric_limits<quint32>::max(), 0,
                            &campaign))
-        return Usage;
+        return std::nullopt;
     coupon.campaign = quint32(campaign);
     if (invocation.isSet(QStringLiteral("min-spend"))) {
         const auto minSpend = Money::parse(invocation.value(QStringLiteral("min-spend")));
         if (!minSpend)
-            return usage(QStringLiteral("--min-spend: “%1” is not an amount in yuan such as 20 "
-                                        "or 19.90")
-                             .arg(invocation.value(QStringLiteral("min-spend"))),
-                         command);
+            return refuse(QStringLiteral("--min-spend: “%1” is not an amount in yuan such as 20 "
+                                         "or 19.90")
+                              .arg(invocation.value(QStringLiteral("min-spend"))),
+                          command);
         coupon.minSpend = *minSpend;
     }
     for (const auto &[option, endOfDay, into] :
@@ -268,20 +277,20 @@ int codesCoupon(const Invocation &invocation)
             continue;
         const auto time = parseTime(invocation.value(option), endOfDay);
         if (!time)
-            return usage(QStringLiteral("--%1: “%2” is not a date (2026-05-31) or an ISO 8601 "
-                                        "time (2026-05-31T18:00:00+08:00)")
-                             .arg(option, invocation.value(option)),
-                         command);
+            return refuse(QStringLiteral("--%1: “%2” is not a date (2026-05-31) or an ISO 8601 "
+                                         "time (2026-05-31T18:00:00+08:00)")
+                              .arg(option, invocation.value(option)),
+                          command);
         *into = *time;
     }
     if (invocation.isSet(QStringLiteral("id"))) {
         bool ok = false;
         coupon.id = invocation.value(QStringLiteral("id")).toULongLong(&ok);
         if (!ok || coupon.id == 0)
-            return usage(QStringLiteral("--id: “%1” is not a number from 1 to %2")
-                             .arg(invocation.value(QStringLiteral("id")))
-                             .arg(std::numeric_limits<quint64>::max()),
-                         command);
+            return refuse(QStringLiteral("--id: “%1” is not a number from 1 to %2")
+                              .arg(invocation.value(QStringLiteral("id")))
+                              .arg(std::numeric_limits<quint64>::max()),
+                          command);
     }
     while (coupon.id == 0)
         coupon.id = QRandomGenerator::system()->generate64();
@@ -299,48 +308,115 @@ int codesCoupon(const Invocation &invocation)
     case CouponProblem::NoId: // made non-zero above
     case CouponProblem::BadKind:
     case CouponProblem::BadValue:
-        return usage(QStringLiteral("--value: “%1” is not %2").arg(valueText, valueRule), command);
+        return refuse(QStringLiteral("--value: “%1” is not %2").arg(valueText, valueRule), command);
     case CouponProblem::BadMinSpend:
-        return usage(coupon.kind == Coupon::Kind::Threshold
-                         ? QStringLiteral("--min-spend: a threshold coupon needs the spend it "
-                                          "starts at (above 0)")
-                         : QStringLiteral("--min-spend: at least 0 and at most %1")
-                               .arg(MoneyLimits::ceiling.toString()),
-                     command);
+        return refuse(coupon.kind == Coupon::Kind::Threshold
+                          ? QStringLiteral("--min-spend: a threshold coupon needs the spend it "
+                                           "starts at (above 0)")
+                          : QStringLiteral("--min-spend: at least 0 and at most %1")
+                                .arg(MoneyLimits::ceiling.toString()),
+                      command);
     case CouponProblem::NoSku:
-        return usage(QStringLiteral("--sku: an item coupon needs the product it gives"), command);
+        return refuse(QStringLiteral("--sku: an item coupon needs the product it gives"), command);
     case CouponProblem::BadText:
-        return usage(QStringLiteral("--sku, --category: at most 64 bytes of text, without control "
-                                    "characters or spaces around it"),
-                     command);
+        return refuse(QStringLiteral("--sku, --category: at most 64 bytes of text, without control "
+                                     "characters or spaces around it"),
+                      command);
     case CouponProblem::BadMember:
-        return usage(QStringLiteral("--member: “%1” is not a member id (1 to 32 letters, digits, "
-                                    "- or _)")
-                         .arg(coupon.member),
-                     command);
+        return refuse(QStringLiteral("--member: “%1” is not a member id (1 to 32 letters, digits, "
+                                     "- or _)")
+                          .arg(coupon.member),
+                      command);
     case CouponProblem::BadValidity:
-        return usage(QStringLiteral("--valid-until must be after --valid-from, both between 1970 "
-                                    "and 9999"),
-                     command);
+        return refuse(QStringLiteral("--valid-until must be after --valid-from, both between 1970 "
+                                     "and 9999"),
+                      command);
     }
+    return coupon;
+}
 
-    const auto keys = loadKeys(invocation);
+// The keys with the private one that signs coupons; nothing after saying why.
+std::optional<ChainKeys> signingKeys(const Invocation &invocation)
+{
+    std::optional<ChainKeys> keys = loadKeys(invocation);
+    if (keys && !keys->signer) {
+        fail(QStringLiteral("There is no coupon-signing.pem in %1: this till can check coupons "
+                            "but not issue them.")
+                 .arg(ChainKeys::folder(invocation.dataDir)));
+        return std::nullopt;
+    }
+    return keys;
+}
+
+int codesCoupon(const Invocation &invocation)
+{
+    const std::optional<Coupon> coupon = couponFromOptions(invocation);
+    if (!coupon)
+        return Usage;
+    const auto keys = signingKeys(invocation);
     if (!keys)
         return Failed;
-    if (!keys->signer)
-        return fail(QStringLiteral("There is no coupon-signing.pem in %1: this till can check "
-                                   "coupons but not issue them.")
-                        .arg(ChainKeys::folder(invocation.dataDir)));
-    const std::optional<QString> code = keys->signer->sign(coupon);
+    const std::optional<QString> code = keys->signer->sign(*coupon);
     if (!code)
         return fail(QStringLiteral("OpenSSL could not sign the coupon."));
-    for (const QString &line : describeCoupon(coupon, keys->signer->publicKey().id()))
+    for (const QString &line : describeCoupon(*coupon, keys->signer->publicKey().id()))
         print(line);
     return printCode(invocation, *code);
 }
 
+int codesPool(const Invocation &invocation)
+{
+    std::optional<Coupon> coupon = couponFromOptions(invocation);
+    if (!coupon)
+        return Usage;
+    qint64 count = 0;
+    if (!invocation.number(QStringLiteral("count"), 1, 1'000'000, 0, &count))
+        return Usage;
+    if (coupon->campaign == 0)
+        return usage(QStringLiteral("--campaign: a pool is for one campaign, 1 to 4294967295"),
+                     invocation.command);
+    // Serials of their own per campaign, unless given: campaign × 10⁷ + 1 onwards.
+    const quint64 firstDefault = quint64(coupon->campaign) * 10'000'000 + 1;
+    bool ok = true;
+    const quint64 first = invocation.isSet(QStringLiteral("first-id"))
+                              ? invocation.value(QStringLiteral("first-id")).toULongLong(&ok)
+                              : firstDefault;
+    if (!ok || first == 0 || first > std::numeric_limits<quint64>::max() - quint64(count))
+        return usage(QStringLiteral("--first-id: “%1” is not a number from 1 to %2 less the count")
+                         .arg(invocation.value(QStringLiteral("first-id")))
+                         .arg(std::numeric_limits<quint64>::max()),
+                     invocation.command);
+    const auto keys = signingKeys(invocation);
+    if (!keys)
+        return Failed;
+    QStringList codes;
+    codes.reserve(count);
+    for (qint64 i = 0; i < count; ++i) {
+        coupon->id = first + quint64(i);
+        const std::optional<QString> code = keys->signer->sign(*coupon);
+        if (!code)
+            return fail(QStringLiteral("OpenSSL could not sign coupon %1.").arg(coupon->id));
+        codes.append(*code);
+    }
+    const PoolCampaign campaign{coupon->campaign, invocation.value(QStringLiteral("name-zh")),
+                                invocation.value(QStringLiteral("name-en")), int(count)};
+    if (const Status written = CouponPool::write(invocation.dataDir, campaign, codes,
+                                                 invocation.isSet(QStringLiteral("replace")));
+        !written)
+        return fail(written.error().message);
+    for (const QString &line : describeCoupon(*coupon, keys->signer->publicKey().id()))
+        print(line);
+    print(QStringLiteral("%1 coupons, serials %2 to %3, in %4")
+              .arg(count)
+              .arg(first)
+              .arg(coupon->id)
+              .arg(QDir(CouponPool::folder(invocation.dataDir))
+                       .filePath(CouponPool::fileName(campaign.campaign))));
+    return Done;
+}
+
 // What the till decides about a coupon code, and why; true when it takes it.
-bool judgeCoupon(QStringView code, const ChainKeys &keys, qint64 at)
+bool judgeCoupon(QStringView code, const ChainKeys &keys, qint64 at, Ledger *ledger)
 {
     using Verdict = CouponCheck::Verdict;
     const CouponCheck check = checkCouponCode(code, keys.couponKeys, at);
@@ -355,6 +431,17 @@ bool judgeCoupon(QStringView code, const ChainKeys &keys, qint64 at)
     for (const CouponKey &key : keys.couponKeys)
         trusted.append(CouponKey::idText(key.id()));
     const QString when = timeText(at);
+    if (check.verdict == Verdict::Valid && ledger) {
+        const Result<bool> used = ledger->couponRedeemed(check.coupon.id);
+        if (!used) {
+            print(
+                QStringLiteral("(whether it was used is not known: %1)").arg(used.error().message));
+        } else if (*used) {
+            print(QStringLiteral("used: a sale at this till wrote coupon %1 off already")
+                      .arg(check.coupon.id));
+            return false;
+        }
+    }
     switch (check.verdict) {
     case Verdict::Valid:
         print(QStringLiteral("valid at %1: signed with the chain's key %2. A till still refuses "
@@ -395,10 +482,18 @@ bool judgeCoupon(QStringView code, const ChainKeys &keys, qint64 at)
     return false;
 }
 
-bool judgeMember(QStringView code, const ChainKeys &keys, qint64 at)
+bool judgeMember(QStringView code, const ChainKeys &keys, qint64 at, Ledger *ledger)
 {
     using Verdict = MemberCodeCheck::Verdict;
-    const MemberCodeCheck check = checkMemberCode(code, keys.memberSecret, at);
+    MemberCodeCheck check = checkMemberCode(code, keys.memberSecret, at);
+    if (check.verdict == Verdict::Valid && ledger) {
+        const Result<std::optional<qint64>> last = ledger->lastMemberCodeStep(check.member);
+        if (!last)
+            print(
+                QStringLiteral("(whether it was used is not known: %1)").arg(last.error().message));
+        else
+            check.verdict = memberVerdictForSale(check, *last);
+    }
     if (check.verdict != Verdict::Malformed)
         print(QStringLiteral("member %1, time step %2 (shown from %3)%4")
                   .arg(check.member)
@@ -430,10 +525,28 @@ bool judgeMember(QStringView code, const ChainKeys &keys, qint64 at)
                              "the till's at %1; the phone's clock is ahead")
                   .arg(when));
         break;
-    case Verdict::Used: // decided by the sale
+    case Verdict::Used:
+        print(QStringLiteral("used: a sale at this till accepted this member code, or a newer "
+                             "one; the member shows the next code"));
         break;
     }
     return false;
+}
+
+// The data folder's ledger, read-only, for what only it knows (a coupon or member code used);
+// null when there is none or it cannot be read, after saying so.
+std::unique_ptr<Ledger> ledgerToAsk(const Invocation &invocation)
+{
+    if (!QFileInfo::exists(QDir(invocation.dataDir).filePath(Ledger::fileName())))
+        return nullptr;
+    auto ledger = std::make_unique<Ledger>();
+    if (const Status opened = ledger->openReadOnly(invocation.dataDir, invocation.resolvedKeyDir());
+        !opened) {
+        print(
+            QStringLiteral("(whether it was used is not checked: %1)").arg(opened.error().message));
+        return nullptr;
+    }
+    return ledger;
 }
 
 int codesVerify(const Invocation &invocation)
@@ -466,8 +579,10 @@ int codesVerify(const Invocation &invocation)
     if (!keys)
         return Failed;
     const QStringView trimmed = QStringView(code).trimmed();
-    const bool valid = classified.kind == CodeKind::Coupon ? judgeCoupon(trimmed, *keys, at)
-                                                           : judgeMember(trimmed, *keys, at);
+    const std::unique_ptr<Ledger> ledger = ledgerToAsk(invocation);
+    const bool valid = classified.kind == CodeKind::Coupon
+                           ? judgeCoupon(trimmed, *keys, at, ledger.get())
+                           : judgeMember(trimmed, *keys, at, ledger.get());
     return valid ? Done : Failed;
 }
 
@@ -482,6 +597,25 @@ QList<Command> codeCommands()
     const Option at{QStringLiteral("at"), QStringLiteral("ISO-TIME"),
                     QStringLiteral("judge at this time, such as 2026-05-01T12:00:00+08:00 "
                                    "(default: now)")};
+    // What a coupon is: for codes coupon and codes pool.
+    const QList<Option> couponOptions = {
+        {QStringLiteral("kind"), QStringLiteral("KIND"),
+         QStringLiteral("cash (代金券), percent (折扣券), threshold (满减券) or item (提货券)"),
+         true},
+        {QStringLiteral("value"), QStringLiteral("V"),
+         QStringLiteral("yuan off for cash and threshold (5 or 5.50), percent off for percent "
+                        "(10: 10 % off, 九折), units free for item"),
+         true},
+        {QStringLiteral("min-spend"), QStringLiteral("V"),
+         QStringLiteral("yuan the eligible lines must reach (needed for threshold)")},
+        {QStringLiteral("sku"), QStringLiteral("SKU"),
+         QStringLiteral("item: the product given; otherwise the only product it applies to")},
+        {QStringLiteral("category"), QStringLiteral("C"),
+         QStringLiteral("only products of this category count")},
+        {QStringLiteral("valid-from"), QStringLiteral("DATE"),
+         QStringLiteral("first day (default: from issue)")},
+        {QStringLiteral("valid-until"), QStringLiteral("DATE"),
+         QStringLiteral("last day (default: no end)")}};
     return {
         {{QStringLiteral("codes"), QStringLiteral("keygen")},
          {},
@@ -517,41 +651,55 @@ QList<Command> codeCommands()
                         "and its size, then the code alone on the last line.\n"
                         "A DATE is a day in local time (2026-05-31: --valid-from from its start, "
                         "--valid-until to its end) or an ISO 8601 time."),
-         {{QStringLiteral("kind"), QStringLiteral("KIND"),
-           QStringLiteral("cash (代金券), percent (折扣券), threshold (满减券) or item (提货券)"),
-           true},
-          {QStringLiteral("value"), QStringLiteral("V"),
-           QStringLiteral("yuan off for cash and threshold (5 or 5.50), percent off for percent "
-                          "(10: 10 % off, 九折), units free for item"),
-           true},
-          {QStringLiteral("min-spend"), QStringLiteral("V"),
-           QStringLiteral("yuan the eligible lines must reach (needed for threshold)")},
-          {QStringLiteral("sku"), QStringLiteral("SKU"),
-           QStringLiteral("item: the product given; otherwise the only product it applies to")},
-          {QStringLiteral("category"), QStringLiteral("C"),
-           QStringLiteral("only products of this category count")},
-          {QStringLiteral("valid-from"), QStringLiteral("DATE"),
-           QStringLiteral("first day (default: from issue)")},
-          {QStringLiteral("valid-until"), QStringLiteral("DATE"),
-           QStringLiteral("last day (default: no end)")},
-          {QStringLiteral("campaign"), QStringLiteral("ID"),
-           QStringLiteral("the campaign, 0 to 4294967295 (default 0)")},
-          {QStringLiteral("member"), QStringLiteral("ID"),
-           QStringLiteral("bind it to this member (default: bearer, whoever shows it)")},
-          {QStringLiteral("id"), QStringLiteral("N"),
-           QStringLiteral("the coupon's serial, 1 to 18446744073709551615 (default: random)")},
-          pngOption},
+         couponOptions
+             + QList<
+                 Option>{{QStringLiteral("campaign"), QStringLiteral("ID"),
+                          QStringLiteral("the campaign, 0 to 4294967295 (default 0)")},
+                         {QStringLiteral("member"), QStringLiteral("ID"),
+                          QStringLiteral(
+                              "bind it to this member (default: bearer, whoever shows it)")},
+                         {QStringLiteral("id"), QStringLiteral("N"),
+                          QStringLiteral(
+                              "the coupon's serial, 1 to 18446744073709551615 (default: random)")},
+                         pngOption},
          {},
          codesCoupon},
+        {{QStringLiteral("codes"), QStringLiteral("pool")},
+         QStringLiteral("--campaign ID --count N --kind KIND --value V [--min-spend V] [--sku SKU] "
+                        "[--category C] [--valid-from DATE] [--valid-until DATE] [--first-id N] "
+                        "[--name-zh TEXT] [--name-en TEXT] [--replace]"),
+         QStringLiteral("sign a campaign's pool of face-to-face coupons (面对面送券)"),
+         QStringLiteral("Signs N bearer coupons of one campaign, serials --first-id onwards "
+                        "(default: campaign × 10000000 + 1), and writes them to "
+                        "<data folder>/codes/pool/<campaign>.pool (0600), from which the cashier "
+                        "hands them out with a sale (F5). Refuses to replace a campaign's pool "
+                        "unless --replace. The coupon options are those of codes coupon."),
+         QList<Option>{{QStringLiteral("campaign"), QStringLiteral("ID"),
+                        QStringLiteral("the campaign, 1 to 4294967295"), true},
+                       {QStringLiteral("count"), QStringLiteral("N"),
+                        QStringLiteral("how many coupons, 1 to 1000000"), true}}
+             + couponOptions
+             + QList<Option>{{QStringLiteral("first-id"), QStringLiteral("N"),
+                              QStringLiteral("the first coupon's serial")},
+                             {QStringLiteral("name-zh"), QStringLiteral("TEXT"),
+                              QStringLiteral("the campaign's name in Chinese, for the cashier")},
+                             {QStringLiteral("name-en"), QStringLiteral("TEXT"),
+                              QStringLiteral("the campaign's name in English")},
+                             {QStringLiteral("replace"),
+                              {},
+                              QStringLiteral("replace the campaign's existing pool")}},
+         {},
+         codesPool},
         {{QStringLiteral("codes"), QStringLiteral("verify")},
          QStringLiteral("[--at ISO-TIME] CODE | [--at ISO-TIME] --image FILE.png"),
          QStringLiteral("what a till would decide about a member or coupon code, and why"),
          QStringLiteral("Checks a member or coupon code with the keys in <data folder>/codes/ as a "
                         "till does offline, and prints what it holds (when it can be read) and "
-                        "the decision: valid, malformed, wrong key, forged, expired or not yet "
-                        "valid, with the reason. With --image the code is read from a picture "
-                        "through the camera scanner's decoder. Whether a code was used before is "
-                        "the ledger's to say, at the till. Exits 0 only when valid."),
+                        "the decision: valid, malformed, wrong key, forged, expired, not yet "
+                        "valid or used, with the reason. With --image the code is read from a "
+                        "picture through the camera scanner's decoder. Used is the ledger's to "
+                        "say: the data folder's ledger is read (read-only, beside a running "
+                        "till) when there is one. Exits 0 only when valid."),
          {at,
           {QStringLiteral("image"),
            {},

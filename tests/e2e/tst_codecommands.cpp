@@ -2,6 +2,8 @@
 // a till decides about a code, typed or read from a picture through the camera's decoder.
 #include "adminrun.h"
 #include "barcodeimages.h"
+#include "ledger/ledger.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace smartpos;
 using namespace smartpos::testing;
 using namespace Qt::StringLiterals;
 
@@ -207,6 +210,91 @@ private slots:
             QVERIFY2(run.exitCode == exitCode && run.lastLine().startsWith(verdict),
                      qPrintable(time + u'\n' + run.out + run.err));
         }
+    }
+
+    // A till's ledger says which codes it took: verify reads it (read-only) and says "used".
+    void usedAtThisTill()
+    {
+        const QString coupon = mayCoupon();
+        const QString at = u"2026-05-01T12:00:10+08:00"_s;
+        const QString member =
+            admin({u"codes"_s, u"member"_s, u"--member"_s, u"M000123"_s, u"--at"_s, at}).lastLine();
+        const QString keyDir = m_dir.filePath(u"till-keys"_s);
+        const QStringList keyOption = {u"--key-dir"_s, keyDir};
+        for (const QString &code : {coupon, member}) {
+            const AdminRun before =
+                admin(keyOption + QStringList{u"codes"_s, u"verify"_s, u"--at"_s, at, code});
+            QVERIFY2(before.exitCode == 0, qPrintable(before.out + before.err)); // no ledger yet
+        }
+        {
+            Ledger ledger;
+            QVERIFY_OK(ledger.open(dataDir(), keyDir));
+            Sale sale;
+            sale.createdAt = QDateTime::fromString(at, Qt::ISODate);
+            sale.lines = {{u"DR0001"_s, u"6928804995534"_s, u"可乐"_s, u"Cola"_s, 1, false,
+                           Money::fromFen(300), Money::fromFen(300), 1300}};
+            sale.total = Money::fromFen(300);
+            sale.tenders = {*cashTender(sale.total, sale.total)};
+            sale.member = SaleMember{u"M000123"_s, u"gold"_s, u"138****0000"_s, 59253600, 3, 0, 3};
+            sale.coupons = {{42, 7, 1}};
+            QVERIFY_OK(ledger.commitSale(sale));
+        }
+        const AdminRun usedCoupon =
+            admin(keyOption + QStringList{u"codes"_s, u"verify"_s, u"--at"_s, at, coupon});
+        QCOMPARE(usedCoupon.exitCode, 1);
+        QVERIFY2(usedCoupon.lastLine().startsWith(u"used: "_s), qPrintable(usedCoupon.out));
+        const AdminRun usedMember =
+            admin(keyOption + QStringList{u"codes"_s, u"verify"_s, u"--at"_s, at, member});
+        QCOMPARE(usedMember.exitCode, 1);
+        QVERIFY2(usedMember.lastLine().startsWith(u"used: "_s), qPrintable(usedMember.out));
+        // The member's next code is good.
+        const QString next = admin({u"codes"_s, u"member"_s, u"--member"_s, u"M000123"_s, u"--at"_s,
+                                    u"2026-05-01T12:00:40+08:00"_s})
+                                 .lastLine();
+        const AdminRun fresh = admin(keyOption
+                                     + QStringList{u"codes"_s, u"verify"_s, u"--at"_s,
+                                                   u"2026-05-01T12:00:40+08:00"_s, next});
+        QVERIFY2(fresh.exitCode == 0, qPrintable(fresh.out + fresh.err));
+        // Without the till's key folder the ledger cannot be checked: said, and judged without.
+        const AdminRun noKeys = admin({u"codes"_s, u"verify"_s, u"--at"_s, at, coupon});
+        QVERIFY2(noKeys.out.contains(u"is not checked"_s), qPrintable(noKeys.out));
+        QFile::remove(QDir(dataDir()).filePath(u"ledger.db"_s));
+    }
+
+    void poolOfCoupons()
+    {
+        const QString data = dataDir(u"pool"_s);
+        QVERIFY(admin({u"codes"_s, u"keygen"_s}, data).exitCode == 0);
+        const QStringList pool = {u"codes"_s,     u"pool"_s,   u"--campaign"_s, u"9"_s,
+                                  u"--count"_s,   u"4"_s,      u"--kind"_s,     u"percent"_s,
+                                  u"--value"_s,   u"10"_s,     u"--name-zh"_s,  u"九折券"_s,
+                                  u"--name-en"_s, u"10% off"_s};
+        const AdminRun made = admin(pool, data);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(made.lastLine().startsWith(u"4 coupons, serials 90000001 to 90000004"_s),
+                 qPrintable(made.out));
+        const QString file = data + u"/codes/pool/9.pool"_s;
+        QCOMPARE(QFileInfo(file).permissions() & 0x0077, QFileDevice::Permissions());
+        QFile read(file);
+        QVERIFY(read.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(read.readAll()).trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 4 + 4);
+        QCOMPARE(lines[1], u"campaign=9"_s);
+        QCOMPARE(lines[2], u"name_zh=九折券"_s);
+        for (const QString &code : lines.mid(4)) {
+            const AdminRun verified = admin({u"codes"_s, u"verify"_s, code}, data);
+            QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+            QVERIFY(verified.out.contains(u"campaign 9"_s));
+        }
+        const AdminRun again = admin(pool, data);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(u"--replace"_s), qPrintable(again.err));
+        QCOMPARE(admin(pool + QStringList{u"--replace"_s}, data).exitCode, 0);
+        QCOMPARE(admin({u"codes"_s, u"pool"_s, u"--campaign"_s, u"0"_s, u"--count"_s, u"1"_s,
+                        u"--kind"_s, u"cash"_s, u"--value"_s, u"1"_s},
+                       data)
+                     .exitCode,
+                 2);
     }
 
     void malformedAndMasked()
