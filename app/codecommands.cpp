@@ -672,7 +672,7 @@ QList<Command> codeCommands()
          QStringLiteral("Signs N bearer coupons of one campaign, serials --first-id onwards "
                         "(default: campaign × 10000000 + 1), and writes them to "
                         "<data folder>/codes/pool/<campaign>.pool (0600), from which the cashier "
-                        "hands them out with a sale (F5). Refuses to replace a campaign's pool "
+                        "hands them out with a sale (Ctrl+G). Refuses to replace a campaign's pool "
                         "unless --replace. The coupon options are those of codes coupon."),
          QList<Option>{{QStringLiteral("campaign"), QStringLiteral("ID"),
                         QStringLiteral("the campaign, 1 to 4294967295"), true},

@@ -104,6 +104,11 @@ void TillApp::buildServices()
     connect(m_language.get(), &Language::changed, this, followLanguage);
     connect(m_language.get(), &Language::chosen, this, &TillApp::saveLanguageSetting);
     connect(m_language.get(), &Language::changed, m_devices.get(), &DeviceController::retranslate);
+    connect(m_language.get(), &Language::changed, m_cashier.get(), &CashierController::retranslate);
+    connect(m_language.get(), &Language::changed, m_customer.get(), &CustomerDisplay::retranslate);
+    // A sign-in or sign-up refused on the customer's keypad: the cashier sees why.
+    connect(m_customer.get(), &CustomerDisplay::refused, m_cashier.get(),
+            &CashierController::showScanProblem);
     provideSingleton(*m_engine, m_cashier.get());
     provideSingleton(*m_engine, m_customer.get());
     provideSingleton(*m_engine, m_devices.get());
@@ -147,6 +152,9 @@ void TillApp::startMembers(const std::optional<LoyaltyRules> &loyalty)
             m_session->setCouponPool(m_couponPool.get());
         else
             problems.append(pooled.error().message);
+        // F5 hands out the first campaign's coupons.
+        if (pooled && !m_couponPool->campaigns().isEmpty())
+            m_cashier->setGiveCampaign(m_couponPool->campaigns().first().campaign);
     } else if (keys.error().code != ErrorCode::NotFound) {
         problems.append(keys.error().message); // without keys at all, codes are refused one by one
     }

@@ -1,5 +1,7 @@
 #include "cashiercontroller.h"
 
+#include "core/couponcode.h"
+#include "membertexts.h"
 #include "services/printspooler.h"
 #include "services/productsearch.h"
 #include "services/salesession.h"
@@ -16,6 +18,7 @@ CashierController::CashierController(SaleSession &session, const ProductSearch &
 {
     connect(&m_session, &SaleSession::cartChanged, this, &CashierController::onCartChanged);
     connect(&m_session, &SaleSession::stateChanged, this, &CashierController::saleChanged);
+    connect(&m_session, &SaleSession::stateChanged, this, &CashierController::refreshMember);
     connect(&m_session, &SaleSession::scanRefused, this,
             [this](const QString &message) { setMessage(message, true); });
 }
@@ -86,6 +89,7 @@ void CashierController::onCartChanged()
     m_selectedLine = m_session.cart().lastChangedLine();
     emit selectedLineChanged();
     emit saleChanged();
+    refreshMember();
     clearMessage(); // whatever the last message was about, the cart has moved on
 }
 
@@ -252,6 +256,216 @@ void CashierController::reprintLast()
         setMessage(tr("Receipt of sale %1 queued again (REPRINT).").arg(m_lastSaleSeq), false);
     else
         setMessage(queued.error().message, true);
+}
+
+bool CashierController::hasMember() const
+{
+    return m_session.member().has_value();
+}
+
+QString CashierController::memberName() const
+{
+    const auto &member = m_session.member();
+    if (!member)
+        return {};
+    return member->member.name.isEmpty() ? tr("Member (no name)") : member->member.name;
+}
+
+QString CashierController::memberPhone() const
+{
+    const auto &member = m_session.member();
+    return member ? member->member.maskedPhone() : QString();
+}
+
+QString CashierController::memberTier() const
+{
+    const auto &member = m_session.member();
+    return member ? MemberTexts::tierName(member->member.tier) : QString();
+}
+
+QString CashierController::memberPointsText() const
+{
+    const auto &member = m_session.member();
+    return member ? MemberTexts::points(member->availablePoints) : QString();
+}
+
+QString CashierController::pointsToEarnText() const
+{
+    if (!m_session.member())
+        return {};
+    return tr("+%1 this sale", "points the sale earns")
+        .arg(MemberTexts::points(m_session.pointsToEarn()));
+}
+
+bool CashierController::memberBirthday() const
+{
+    const auto &member = m_session.member();
+    return member && member->birthday;
+}
+
+bool CashierController::redeemingPoints() const
+{
+    return m_session.member() && m_session.redeemingPoints();
+}
+
+bool CashierController::canRedeemPoints() const
+{
+    return redeemingPoints() || (m_session.member() && m_session.redeemable().points > 0);
+}
+
+QString CashierController::redeemText() const
+{
+    if (redeemingPoints()) {
+        const PointsRedemption used = m_session.redemption();
+        return tr("Using points: −¥%1 (%2)")
+            .arg(used.amount.toString(), MemberTexts::points(used.points));
+    }
+    if (!canRedeemPoints())
+        return {};
+    const PointsRedemption most = m_session.redeemable();
+    return tr("Use points: −¥%1 (%2)")
+        .arg(most.amount.toString(), MemberTexts::points(most.points));
+}
+
+int CashierController::presentedCoupons() const
+{
+    return int(m_session.coupons().size());
+}
+
+QString CashierController::consentText() const
+{
+    return MemberTexts::consentText();
+}
+
+QString CashierController::itemName(const QString &sku) const
+{
+    for (const CartLine &line : m_session.cart().lines())
+        if (line.product.sku == sku)
+            return line.product.displayName();
+    for (const Product &product : m_search.find(sku, 5))
+        if (product.sku == sku)
+            return product.displayName();
+    return sku;
+}
+
+void CashierController::refreshMember()
+{
+    QList<CouponModel::Row> rows;
+    for (const SessionCoupon &presented : m_session.coupons()) {
+        CouponModel::Row row;
+        const Coupon &coupon = presented.coupon;
+        row.title = MemberTexts::couponTitle(
+            coupon, coupon.kind == Coupon::Kind::Item ? itemName(coupon.sku) : QString());
+        row.effect =
+            MemberTexts::couponEffect(coupon, presented.fit, presented.discount, m_session.cart());
+        row.applies = presented.fit == CouponFit::Applies && presented.discount.fen > 0;
+        rows.append(row);
+    }
+    for (const GivenCoupon &given : m_session.givenCoupons()) {
+        CouponModel::Row row;
+        row.given = true;
+        // Read, not verified: the pool's codes are the chain's own.
+        const CouponCheck read = checkCouponCode(given.code, {}, 0);
+        const QString what =
+            read.verdict == CouponCheck::Verdict::Malformed
+                ? tr("coupon #%1").arg(given.id)
+                : MemberTexts::couponTitle(read.coupon, read.coupon.kind == Coupon::Kind::Item
+                                                            ? itemName(read.coupon.sku)
+                                                            : QString());
+        row.title = tr("Given: %1").arg(what);
+        row.effect = tr("for the next visit");
+        rows.append(row);
+    }
+    m_coupons.setRows(std::move(rows));
+    emit memberChanged();
+}
+
+void CashierController::retranslate()
+{
+    m_coupons.setRows({}); // the same rows in other words: views must read them again
+    refreshMember();
+}
+
+// Whether the session announces a member change by cartChanged or not, the strip follows it.
+bool CashierController::identifyMember(const QString &phone)
+{
+    const bool identified = done(m_session.identifyMember(phone));
+    refreshMember();
+    if (!identified)
+        return false;
+    setMessage(tr("Member: %1 · %2").arg(memberName(), memberTier()), false);
+    return true;
+}
+
+bool CashierController::joinMember(const QString &phone)
+{
+    const bool joined = done(m_session.joinMember(phone, MemberTexts::consentText()));
+    refreshMember();
+    if (!joined)
+        return false;
+    setMessage(tr("Member: %1 · %2").arg(memberName(), memberTier()), false);
+    return true;
+}
+
+void CashierController::removeMember()
+{
+    if (!m_session.member())
+        return;
+    const bool removed = done(m_session.removeMember());
+    refreshMember();
+    if (removed)
+        setMessage(tr("The member was taken off this sale."), false);
+}
+
+void CashierController::toggleRedeemPoints()
+{
+    if (!m_session.member()) {
+        setMessage(tr("No member in this sale: F6 looks one up by phone."), true);
+        return;
+    }
+    done(m_session.setRedeemPoints(!m_session.redeemingPoints()));
+    refreshMember();
+}
+
+void CashierController::removeCoupon(int row)
+{
+    if (row < 0 || row >= m_session.coupons().size())
+        return;
+    const bool removed = done(m_session.removeCoupon(row));
+    refreshMember();
+    if (removed)
+        setMessage(tr("Coupon taken off; it can be used another time."), false);
+}
+
+void CashierController::removeLastCoupon()
+{
+    if (m_session.coupons().isEmpty()) {
+        setMessage(tr("No coupon to take off."), true);
+        return;
+    }
+    removeCoupon(int(m_session.coupons().size()) - 1);
+}
+
+void CashierController::giveCoupon()
+{
+    if (!m_giveCampaign) {
+        setMessage(tr("No face-to-face coupons are set up at this till."), true);
+        return;
+    }
+    const bool given = done(m_session.giveCoupon(*m_giveCampaign));
+    refreshMember();
+    if (given) {
+        const auto &coupons = m_session.givenCoupons();
+        setMessage(
+            tr("Coupon #%1 given with this sale.").arg(coupons.isEmpty() ? 0 : coupons.last().id),
+            false);
+    }
+}
+
+void CashierController::setGiveCampaign(std::optional<quint32> campaign)
+{
+    m_giveCampaign = campaign;
+    emit memberChanged();
 }
 
 } // namespace smartpos

@@ -3,9 +3,12 @@
 #include "cartmodel.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "couponmodel.h"
 #include "searchmodel.h"
 
 #include <QObject>
+
+#include <optional>
 
 namespace smartpos {
 
@@ -34,6 +37,26 @@ class CashierController : public QObject {
     Q_PROPERTY(QString printerProblem READ printerProblem NOTIFY printerChanged)
     Q_PROPERTY(smartpos::CartModel *lines READ lines CONSTANT)
     Q_PROPERTY(smartpos::SearchModel *searchResults READ searchResults CONSTANT)
+    // The member of the sale (in full: the cashier's screen faces the cashier), their points and
+    // coupons. The texts are empty without a member.
+    Q_PROPERTY(bool hasMember READ hasMember NOTIFY memberChanged)
+    Q_PROPERTY(QString memberName READ memberName NOTIFY memberChanged)
+    Q_PROPERTY(QString memberPhone READ memberPhone NOTIFY memberChanged)
+    Q_PROPERTY(QString memberTier READ memberTier NOTIFY memberChanged)
+    Q_PROPERTY(QString memberPointsText READ memberPointsText NOTIFY memberChanged)
+    Q_PROPERTY(QString pointsToEarnText READ pointsToEarnText NOTIFY memberChanged)
+    Q_PROPERTY(bool memberBirthday READ memberBirthday NOTIFY memberChanged)
+    Q_PROPERTY(bool redeemingPoints READ redeemingPoints NOTIFY memberChanged)
+    // Whether F7 can pay with points now (on, or the member has points the rules let them use).
+    Q_PROPERTY(bool canRedeemPoints READ canRedeemPoints NOTIFY memberChanged)
+    // "Use points: −¥3.00 (300 points)"; empty when there is nothing to use.
+    Q_PROPERTY(QString redeemText READ redeemText NOTIFY memberChanged)
+    // What the cashier reads out before a sign-up at the till (the customer screen shows it too).
+    Q_PROPERTY(QString consentText READ consentText NOTIFY memberChanged)
+    Q_PROPERTY(bool canGiveCoupon READ canGiveCoupon NOTIFY memberChanged)
+    // The coupons presented (the first rows of `coupons`; the given ones follow).
+    Q_PROPERTY(int presentedCoupons READ presentedCoupons NOTIFY memberChanged)
+    Q_PROPERTY(smartpos::CouponModel *coupons READ coupons CONSTANT)
 public:
     CashierController(SaleSession &session, const ProductSearch &search, CartModel &lines,
                       SearchModel &results, QObject *parent = nullptr);
@@ -54,6 +77,21 @@ public:
     bool messageIsError() const { return m_messageIsError; }
     CartModel *lines() const { return &m_lines; }
     SearchModel *searchResults() const { return &m_results; }
+
+    bool hasMember() const;
+    QString memberName() const;
+    QString memberPhone() const;
+    QString memberTier() const;
+    QString memberPointsText() const;
+    QString pointsToEarnText() const;
+    bool memberBirthday() const;
+    bool redeemingPoints() const;
+    bool canRedeemPoints() const;
+    QString redeemText() const;
+    QString consentText() const;
+    bool canGiveCoupon() const { return m_giveCampaign.has_value(); }
+    int presentedCoupons() const;
+    CouponModel *coupons() const { return &m_coupons; }
 
     // A code typed into the scan field; scanners feed the session directly.
     Q_INVOKABLE void scan(const QString &code);
@@ -76,6 +114,25 @@ public:
     // Prints the last sale's receipt again (it says REPRINT).
     Q_INVOKABLE void reprintLast();
 
+    // The member with this phone number, typed by the cashier (F6).
+    Q_INVOKABLE bool identifyMember(const QString &phone);
+    // Signs the customer up with this phone number, once the cashier has read out consentText
+    // and the customer agreed; a phone that is already a member's identifies that member.
+    Q_INVOKABLE bool joinMember(const QString &phone);
+    Q_INVOKABLE void removeMember();
+    Q_INVOKABLE void toggleRedeemPoints();
+    // A presented coupon (its row in `coupons`) leaves the sale, still usable another time.
+    Q_INVOKABLE void removeCoupon(int row);
+    // The coupon presented last.
+    Q_INVOKABLE void removeLastCoupon();
+    // Hands the customer the next coupon of the face-to-face campaign (setGiveCampaign).
+    Q_INVOKABLE void giveCoupon();
+
+    // The campaign whose pool giveCoupon() draws from; none: no face-to-face coupons.
+    void setGiveCampaign(std::optional<quint32> campaign);
+    // The UI language changed: the texts made here are read again.
+    void retranslate();
+
     // A scanner read something it had to drop (garbled, too long): the cashier scans again.
     void showScanProblem(const QString &message) { setMessage(message, true); }
 
@@ -90,6 +147,7 @@ signals:
     void selectedLineChanged();
     void messageChanged();
     void printerChanged();
+    void memberChanged();
 
 private:
     bool pay(Money received);
@@ -97,6 +155,8 @@ private:
     bool done(const Status &status);
     void setMessage(const QString &text, bool isError);
     void onCartChanged();
+    void refreshMember();
+    QString itemName(const QString &sku) const;
 
     SaleSession &m_session;
     const ProductSearch &m_search;
@@ -106,6 +166,8 @@ private:
     QString m_printerProblem;
     qint64 m_lastSaleSeq = 0;             // for a reprint, also after the next sale has started
     std::optional<Money> m_cashToConfirm; // asked about; paid when the cashier enters it again
+    mutable CouponModel m_coupons;
+    std::optional<quint32> m_giveCampaign;
     int m_selectedLine = -1;
     QString m_message;
     bool m_messageIsError = false;

@@ -17,16 +17,26 @@ Item {
     // Keys work from the first moment, without a click into the window.
     Component.onCompleted: scanField.forceActiveFocus()
 
-    Shortcut { sequence: "F2"; enabled: !Cashier.paymentOpen; onActivated: search.open() }
+    // The keys of the sale; the payment panel and the member entry have their own meanwhile.
+    readonly property bool saleKeys: !Cashier.paymentOpen && !memberEntry.opened
+
+    Shortcut { sequence: "F2"; enabled: root.saleKeys; onActivated: search.open() }
     Shortcut { sequence: "F8"; onActivated: Cashier.noSale() }
     Shortcut { sequence: "F10"; onActivated: Cashier.reprintLast() }
-    Shortcut { sequence: "F12"; onActivated: Cashier.openPayment() }
+    Shortcut { sequence: "F12"; enabled: !memberEntry.opened; onActivated: Cashier.openPayment() }
     Shortcut { sequence: "F9"; onActivated: Language.toggle() }
     Shortcut { sequence: "F4"; onActivated: Devices.toggleCamera() }
+    Shortcut { sequence: "F6"; enabled: root.saleKeys; onActivated: memberEntry.open() }
+    Shortcut { sequence: "Shift+F6"; enabled: root.saleKeys; onActivated: Cashier.removeMember() }
+    Shortcut { sequence: "F7"; enabled: root.saleKeys; onActivated: Cashier.toggleRedeemPoints() }
+    Shortcut { sequence: "F11"; enabled: root.saleKeys; onActivated: Cashier.removeLastCoupon() }
+    Shortcut { sequence: "Ctrl+G"; enabled: root.saleKeys; onActivated: Cashier.giveCoupon() }
     Shortcut {
         sequence: "Esc"
         onActivated: {
-            if (Cashier.paymentOpen)
+            if (memberEntry.opened)
+                memberEntry.close()
+            else if (Cashier.paymentOpen)
                 Cashier.cancelPayment()
             else if (Devices.cameraOpen)
                 Devices.closeCamera()
@@ -152,6 +162,11 @@ Item {
                     id: search
                     Layout.fillWidth: true
                     onFinished: root.backToScan()
+                }
+
+                MemberStrip {
+                    Layout.fillWidth: true
+                    onLookUp: memberEntry.open()
                 }
 
                 // Cart table.
@@ -349,7 +364,9 @@ Item {
                         enabled: !Cashier.cartEmpty
                         onClicked: Cashier.voidCart()
                     }
+                    // Only between sales (the room goes to the totals meanwhile); F8 is listed.
                     KeyButton {
+                        visible: Cashier.cartEmpty
                         Layout.fillWidth: true
                         Layout.columnSpan: 2
                         text: qsTr("No sale (open drawer)")
@@ -377,6 +394,12 @@ Item {
     }
 
     PaymentPanel {
+        anchors.fill: parent
+        onClosed: root.backToScan()
+    }
+
+    MemberEntry {
+        id: memberEntry
         anchors.fill: parent
         onClosed: root.backToScan()
     }

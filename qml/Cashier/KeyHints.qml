@@ -22,6 +22,8 @@ Rectangle {
                 ["Del", qsTr("Remove line")],
                 ["Ctrl+Del", qsTr("Cancel sale")],
                 ["F12", qsTr("Pay cash")],
+                // F7, F11, Shift+F6 and Ctrl+G are on the member strip when they apply.
+                ["F6", qsTr("Member")],
                 ["F8", qsTr("No sale")],
                 ["F10", qsTr("Reprint")],
                 ["Esc", qsTr("Back")],
