@@ -417,7 +417,19 @@ struct Ledger::Queries {
 };
 
 Ledger::Ledger() = default;
-Ledger::~Ledger() = default;
+
+Ledger::~Ledger()
+{
+    close();
+}
+
+void Ledger::close()
+{
+    m_load = Statement();
+    m_queries.reset();
+    m_sql.reset();
+    m_db.close();
+}
 
 void Ledger::setTerminalId(const QString &id)
 {

@@ -57,6 +57,10 @@ public:
     // For verify and reports: writes nothing anywhere (works on read-only files and folders).
     Status openReadOnly(const QString &dataDir, const QString &keyDir);
     bool isOpen() const { return m_db.isOpen(); }
+    // Finalizes its statements, then closes the file (the destructor does the same). Close the
+    // ledger this way, never its database() alone: SQLite keeps a connection with live
+    // statements open.
+    void close();
     const QString &terminalId() const { return m_terminalId; }
     KeyFolder::Head head() const { return m_head; }
 

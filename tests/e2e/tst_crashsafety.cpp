@@ -140,8 +140,9 @@ QString checkLedger(const Terminal &t, const LedgerSnapshot &before, LedgerSnaps
         {"smallest journal seq (0 when empty)", "SELECT coalesce(min(seq), 0) FROM journal",
          entries ? 1 : 0},
         {"largest journal seq", "SELECT coalesce(max(seq), 0) FROM journal", entries},
-        {"entries of unknown kinds", "SELECT count(*) FROM journal WHERE kind NOT IN "
-                                     "('sale', 'no_sale')",
+        {"entries of unknown kinds",
+         "SELECT count(*) FROM journal WHERE kind NOT IN "
+         "('sale', 'no_sale')",
          0},
         {"sale entries", "SELECT count(*) FROM journal WHERE kind = 'sale'", sales},
         {"sales without a sale entry",
@@ -150,7 +151,8 @@ QString checkLedger(const Terminal &t, const LedgerSnapshot &before, LedgerSnaps
          0},
         // Every entry has its outbox event and its print job, and nothing else has one.
         {"entries without an outbox event",
-         "SELECT count(*) FROM journal j WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = j.seq)",
+         "SELECT count(*) FROM journal j WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = "
+         "j.seq)",
          0},
         {"outbox events", "SELECT count(*) FROM outbox", entries},
         {"entries without a print job",
@@ -164,7 +166,8 @@ QString checkLedger(const Terminal &t, const LedgerSnapshot &before, LedgerSnaps
         {"print jobs", "SELECT count(*) FROM print_jobs", entries},
         // No partial sale: lines + adjustments = total = tenders.
         {"sales without lines",
-         "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.seq = s.seq)",
+         "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.seq = "
+         "s.seq)",
          0},
         {"sales whose lines and adjustments do not add up to the total",
          "SELECT count(*) FROM sales s WHERE s.total_fen <> "
@@ -172,7 +175,8 @@ QString checkLedger(const Terminal &t, const LedgerSnapshot &before, LedgerSnaps
          "(SELECT coalesce(sum(a.amount_fen), 0) FROM sale_adjustments a WHERE a.seq = s.seq)",
          0},
         {"sales without a tender",
-         "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM tenders t WHERE t.seq = s.seq)",
+         "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM tenders t WHERE t.seq = "
+         "s.seq)",
          0},
         {"sales whose tenders do not add up to the total",
          "SELECT count(*) FROM sales s WHERE s.total_fen <> "
@@ -182,10 +186,12 @@ QString checkLedger(const Terminal &t, const LedgerSnapshot &before, LedgerSnaps
          "SELECT count(*) FROM tenders WHERE change_fen <> received_fen - amount_fen "
          "OR change_fen < 0",
          0},
-        {"orphan lines", "SELECT count(*) FROM sale_lines WHERE seq NOT IN (SELECT seq FROM sales)", 0},
+        {"orphan lines", "SELECT count(*) FROM sale_lines WHERE seq NOT IN (SELECT seq FROM sales)",
+         0},
         {"orphan adjustments",
          "SELECT count(*) FROM sale_adjustments WHERE seq NOT IN (SELECT seq FROM sales)", 0},
-        {"orphan tenders", "SELECT count(*) FROM tenders WHERE seq NOT IN (SELECT seq FROM sales)", 0},
+        {"orphan tenders", "SELECT count(*) FROM tenders WHERE seq NOT IN (SELECT seq FROM sales)",
+         0},
     };
     for (const Expect &e : expectations) {
         const qint64 got = number(db, QString::fromLatin1(e.sql), &error);
@@ -231,7 +237,7 @@ QString checkLedger(const Terminal &t, const LedgerSnapshot &before, LedgerSnaps
     after->sales = sales;
     after->noSales = noSales;
     after->headMac = entries > 0 ? macAt(db, entries) : QByteArray();
-    ledger.database().close();
+    ledger.close();
     if (const QString cli = cliVerify(t, entries); !cli.isEmpty())
         return cli;
     return {};
@@ -253,7 +259,8 @@ private:
 
 void TestCrashSafety::initTestCase()
 {
-    QVERIFY2(QFileInfo(adminPath).isExecutable(), qPrintable(adminPath + QStringLiteral(" is not built")));
+    QVERIFY2(QFileInfo(adminPath).isExecutable(),
+             qPrintable(adminPath + QStringLiteral(" is not built")));
     QVERIFY(QFileInfo::exists(demoCatalog));
 }
 
@@ -262,7 +269,8 @@ QString TestCrashSafety::prepareTerminal(const QString &dir, Terminal *t)
     t->dataDir = dir + QStringLiteral("/data");
     t->keyDir = dir + QStringLiteral("/keys");
     QProcess import;
-    import.start(adminPath, t->args({QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog}));
+    import.start(adminPath,
+                 t->args({QStringLiteral("catalog"), QStringLiteral("import"), demoCatalog}));
     if (!import.waitForFinished(60000) || import.exitStatus() != QProcess::NormalExit
         || import.exitCode() != 0)
         return QStringLiteral("catalog import failed: %1")
@@ -280,35 +288,39 @@ void TestCrashSafety::checkerCatchesDamage_data()
         << QStringLiteral("DROP TRIGGER outbox_no_delete;; DELETE FROM outbox WHERE seq = 3")
         << QStringLiteral("entries without an outbox event: 1");
     QTest::newRow("lost print job of a no-sale")
-        << QStringLiteral("DROP TRIGGER print_jobs_no_delete;; DELETE FROM print_jobs WHERE seq = 12")
+        << QStringLiteral(
+               "DROP TRIGGER print_jobs_no_delete;; DELETE FROM print_jobs WHERE seq = 12")
         << QStringLiteral("entries without a print job: 1");
     QTest::newRow("print job of the wrong kind")
         << QStringLiteral("DROP TRIGGER print_jobs_fixed;; UPDATE print_jobs SET kind = 'receipt' "
                           "WHERE seq = 6")
         << QStringLiteral("print jobs of the wrong kind: 1");
-    QTest::newRow("extra tender")
-        << QStringLiteral("INSERT INTO tenders (seq, tender_no, kind, amount_fen, received_fen, "
-                          "change_fen, reference) VALUES (2, 9, 'cash', 100, 100, 0, '')")
-        << QStringLiteral("sales whose tenders do not add up to the total: 1");
+    QTest::newRow("extra tender") << QStringLiteral(
+        "INSERT INTO tenders (seq, tender_no, kind, amount_fen, received_fen, "
+        "change_fen, reference) VALUES (2, 9, 'cash', 100, 100, 0, '')")
+                                  << QStringLiteral(
+                                         "sales whose tenders do not add up to the total: 1");
     QTest::newRow("partial sale: a line lost")
-        << QStringLiteral("DROP TRIGGER sale_lines_no_delete;; DELETE FROM sale_lines WHERE seq = 4 "
-                          "AND line_no = 1")
+        << QStringLiteral(
+               "DROP TRIGGER sale_lines_no_delete;; DELETE FROM sale_lines WHERE seq = 4 "
+               "AND line_no = 1")
         << QStringLiteral("sales whose lines and adjustments do not add up to the total: 1");
     QTest::newRow("a gap in the journal")
-        << QStringLiteral("DROP TRIGGER journal_no_update;; UPDATE journal SET seq = 100 WHERE seq = 24")
+        << QStringLiteral(
+               "DROP TRIGGER journal_no_update;; UPDATE journal SET seq = 100 WHERE seq = 24")
         << QStringLiteral("largest journal seq: 100, expected 24");
-    QTest::newRow("last sale removed consistently")
-        << QStringLiteral("DROP TRIGGER sales_no_delete;; DROP TRIGGER sale_lines_no_delete;; "
-                          "DROP TRIGGER sale_adjustments_no_delete;; DROP TRIGGER tenders_no_delete;; "
-                          "DROP TRIGGER journal_no_delete;; DROP TRIGGER outbox_no_delete;; "
-                          "DROP TRIGGER print_jobs_no_delete;; "
-                          "DELETE FROM print_jobs WHERE seq = 24;; DELETE FROM outbox WHERE seq = 24;; "
-                          "DELETE FROM journal WHERE seq = 24")
-        << QStringLiteral("entries went down from 24 to 23");
+    QTest::newRow("last sale removed consistently") << QStringLiteral(
+        "DROP TRIGGER sales_no_delete;; DROP TRIGGER sale_lines_no_delete;; "
+        "DROP TRIGGER sale_adjustments_no_delete;; DROP TRIGGER tenders_no_delete;; "
+        "DROP TRIGGER journal_no_delete;; DROP TRIGGER outbox_no_delete;; "
+        "DROP TRIGGER print_jobs_no_delete;; "
+        "DELETE FROM print_jobs WHERE seq = 24;; DELETE FROM outbox WHERE seq = 24;; "
+        "DELETE FROM journal WHERE seq = 24") << QStringLiteral("entries went down from 24 to 23");
     QTest::newRow("anchor leads the ledger")
         << QStringLiteral("anchor 25") << QStringLiteral("the anchor leads the ledger");
     QTest::newRow("anchor of another entry")
-        << QStringLiteral("anchor 11") << QStringLiteral("the anchor's mac is not the mac of entry 11");
+        << QStringLiteral("anchor 11")
+        << QStringLiteral("the anchor's mac is not the mac of entry 11");
 }
 
 void TestCrashSafety::checkerCatchesDamage()
@@ -321,9 +333,9 @@ void TestCrashSafety::checkerCatchesDamage()
     QString problem = prepareTerminal(root.path(), &t);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QProcess sim;
-    sim.start(adminPath, t.args({QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                 QStringLiteral("20"), QStringLiteral("--no-sale-every"),
-                                 QStringLiteral("5")}));
+    sim.start(adminPath,
+              t.args({QStringLiteral("simulate"), QStringLiteral("--sales"), QStringLiteral("20"),
+                      QStringLiteral("--no-sale-every"), QStringLiteral("5")}));
     QVERIFY(sim.waitForFinished(60000) && sim.exitCode() == 0);
 
     LedgerSnapshot good;
@@ -343,14 +355,14 @@ void TestCrashSafety::checkerCatchesDamage()
         QVERIFY(keys.writeAnchor({seq, good.headMac}).ok());
     } else {
         // Straight to the file, past the ledger's append-only rules.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                    QStringLiteral("tamper"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
         db.setDatabaseName(QDir(t.dataDir).filePath(QStringLiteral("ledger.db")));
         QVERIFY(db.open());
         for (const QString &statement : sql.split(QStringLiteral(";;"))) {
             QSqlQuery q(db);
-            QVERIFY2(q.exec(statement), qPrintable(statement + QStringLiteral(": ")
-                                                   + q.lastError().text()));
+            QVERIFY2(q.exec(statement),
+                     qPrintable(statement + QStringLiteral(": ") + q.lastError().text()));
         }
         db.close();
     }
@@ -378,9 +390,9 @@ void TestCrashSafety::killDuringSimulation()
     int round = 0;
     Terminal terminal;
     LedgerSnapshot state;
-    qint64 simulations = 0;   // kills of `simulate`
-    qint64 grew = 0;          // … after which the ledger held more entries than before
-    qint64 noSaleRuns = 0;    // kills of `ledger no-sale` (which may also finish first)
+    qint64 simulations = 0; // kills of `simulate`
+    qint64 grew = 0;        // … after which the ledger held more entries than before
+    qint64 noSaleRuns = 0;  // kills of `ledger no-sale` (which may also finish first)
     qint64 totalEntries = 0, totalNoSales = 0; // over all rounds
     qint64 checkMs = 0;
     QElapsedTimer total;
@@ -401,9 +413,9 @@ void TestCrashSafety::killDuringSimulation()
         const int noSaleEvery = random.bounded(1, 9);
         const int delayMs = simulation ? random.bounded(5, 121) : random.bounded(0, 41);
         const QStringList command =
-            simulation ? QStringList{QStringLiteral("simulate"), QStringLiteral("--sales"),
-                                     QStringLiteral("100000"), QStringLiteral("--seed"),
-                                     QString::number(i), QStringLiteral("--no-sale-every"),
+            simulation ? QStringList{QStringLiteral("simulate"),  QStringLiteral("--sales"),
+                                     QStringLiteral("100000"),    QStringLiteral("--seed"),
+                                     QString::number(i),          QStringLiteral("--no-sale-every"),
                                      QString::number(noSaleEvery)}
                        : QStringList{QStringLiteral("ledger"), QStringLiteral("no-sale")};
         QProcess child;
@@ -439,10 +451,11 @@ void TestCrashSafety::killDuringSimulation()
         QVERIFY2(problem.isEmpty(), qPrintable(where + QStringLiteral(": ") + problem));
         if (finished)
             QVERIFY2(next.entries == state.entries + 1 && next.noSales == state.noSales + 1,
-                     qPrintable(where + QStringLiteral(": a finished no-sale run left %1 entries, "
-                                                       "expected %2")
-                                            .arg(next.entries)
-                                            .arg(state.entries + 1)));
+                     qPrintable(where
+                                + QStringLiteral(": a finished no-sale run left %1 entries, "
+                                                 "expected %2")
+                                      .arg(next.entries)
+                                      .arg(state.entries + 1)));
         if (simulation) {
             ++simulations;
             if (next.sales > state.sales)
