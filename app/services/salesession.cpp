@@ -434,10 +434,7 @@ Result<int> SaleSession::memberScanned(QStringView code)
     if (check.verdict == MemberCodeCheck::Verdict::Valid && m_member && m_state != State::Paid) {
         if (m_member->member.id == check.member)
             return -1; // the same member again (the scanner read the phone twice)
-        return Error{ErrorCode::Conflict,
-                     tr("This sale is already for member %1. Remove that member first (Shift+F6) "
-                        "to change it.")
-                         .arg(m_member->member.maskedPhone())};
+        return anotherMember();
     }
     std::optional<qint64> lastStep;
     if (check.verdict == MemberCodeCheck::Verdict::Valid) {
@@ -576,6 +573,14 @@ Status SaleSession::setMember(Member member, std::optional<qint64> codeStep)
     return {};
 }
 
+Error SaleSession::anotherMember() const
+{
+    return Error{ErrorCode::Conflict,
+                 tr("This sale is already for member %1. Remove that member first (Shift+F6) to "
+                    "change it.")
+                     .arg(m_member->member.maskedPhone())};
+}
+
 Status SaleSession::identifyMember(QStringView phone)
 {
     if (Status ok = editable(); !ok)
@@ -585,10 +590,7 @@ Status SaleSession::identifyMember(QStringView phone)
         return Error{ErrorCode::InvalidInput,
                      tr("“%1” is not a mobile number: 11 digits, starting with 1.").arg(phone)};
     if (m_member && m_state != State::Paid)
-        return Error{ErrorCode::Conflict,
-                     tr("This sale is already for member %1. Remove that member first (Shift+F6) "
-                        "to change it.")
-                         .arg(m_member->member.maskedPhone())};
+        return anotherMember();
     if (!m_members)
         return Error{ErrorCode::NotSupported, tr("This till has no member list.")};
     const Result<std::optional<Member>> found = m_members->lookupByPhone(*canonical);
@@ -619,16 +621,13 @@ Status SaleSession::joinMember(QStringView phone, const QString &consentText)
 {
     if (Status ok = editable(); !ok)
         return ok;
-    const std::optional<QString> canonical = canonicalPhone(phone);
-    if (!canonical)
-        return Error{ErrorCode::InvalidInput,
-                     tr("“%1” is not a mobile number: 11 digits, starting with 1.").arg(phone)};
     if (consentText.trimmed().isEmpty())
         return Error{ErrorCode::InvalidInput,
                      tr("The customer must agree to the member terms before joining.")};
-    const Status known = identifyMember(*canonical);
+    const Status known = identifyMember(phone); // also refuses what is not a mobile number
     if (known || known.error().code != ErrorCode::NotFound)
         return known;
+    const std::optional<QString> canonical = canonicalPhone(phone);
     // A member id made here: "J" and 20 random hex digits (80 bits), within isMemberId.
     const QString id =
         QLatin1Char('J') + QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex().left(20));

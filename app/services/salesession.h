@@ -166,6 +166,8 @@ private:
     void leavePaidSale();
     void leavePaidSaleForCode();
     Status setMember(Member member, std::optional<qint64> codeStep);
+    // The refusal of a second member while the sale has one.
+    Error anotherMember() const;
     // Drops the member, the coupons and the given coupons (back into the pool).
     void clearCustomer();
     PricingContext pricingContext() const;

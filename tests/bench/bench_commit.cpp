@@ -150,8 +150,8 @@ void BM_SaleThroughSession(benchmark::State &state)
             return;
         }
         session->codes = session->catalog.someCodes(5);
-        session->session = std::make_unique<SaleSession>(
-            session->catalog, session->ledger, session->clock, StoreRules());
+        session->session = std::make_unique<SaleSession>(session->catalog, session->ledger,
+                                                         session->clock, StoreRules());
     }
     SaleSession &till = *session->session;
     std::vector<double> mine;

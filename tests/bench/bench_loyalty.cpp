@@ -22,29 +22,7 @@ constexpr int skuCount = 400;
 
 Product productNumber(int i)
 {
-    Product p;
-    p.id = i + 1;
-    p.sku = u"P%1"_s.arg(i, 4, 10, QLatin1Char('0'));
-    p.nameZh = u"商品%1"_s.arg(i);
-    p.nameEn = u"Product %1"_s.arg(i);
-    p.category = categories[i % categories.size()];
-    p.price = Money{150 + (i * 37) % 2500};
-    p.soldBy = i % 25 == 24 ? SoldBy::Weight : SoldBy::Unit;
-    return p;
-}
-
-// A 200-line cart (weighed lines make their own line, so it may repeat SKUs).
-Cart randomCart(QRandomGenerator &random, int lines)
-{
-    Cart cart(MoneyLimits{});
-    while (cart.lines().size() < lines) {
-        const Product p = productNumber(random.bounded(skuCount));
-        if (p.isWeighed())
-            cart.addWeighed(p, p.sku, random.bounded(100, 2000));
-        else
-            cart.addUnits(p, p.sku, random.bounded(1, 4));
-    }
-    return cart;
+    return bench::syntheticProduct(i, categories);
 }
 
 // Makes the adjustments it is given, as the promotions engine and coupons would.
@@ -100,7 +78,7 @@ void BM_Earned200(benchmark::State &state)
     };
     std::vector<Priced> baskets;
     for (int i = 0; i < 16; ++i) {
-        Cart cart = randomCart(random, 200);
+        Cart cart = bench::randomCart(random, 200, skuCount, categories);
         const FixedRule rule(twentyAdjustments(random, cart));
         PricedBasket basket = priceCart(cart, {&rule}, context);
         if (basket.adjustments.size() != 20)

@@ -26,15 +26,7 @@ constexpr int skuCount = 400;
 
 Product productNumber(int i)
 {
-    Product p;
-    p.id = i + 1;
-    p.sku = u"P%1"_s.arg(i, 4, 10, QLatin1Char('0'));
-    p.nameZh = u"商品%1"_s.arg(i);
-    p.nameEn = u"Product %1"_s.arg(i);
-    p.category = categories[i % categories.size()];
-    p.price = Money{150 + (i * 37) % 2500};
-    p.soldBy = i % 25 == 24 ? SoldBy::Weight : SoldBy::Unit;
-    return p;
+    return bench::syntheticProduct(i, categories);
 }
 
 QString skuList(int first, int count)
@@ -121,19 +113,6 @@ PricingContext happyHourWithCoupons()
     return context;
 }
 
-Cart randomCart(QRandomGenerator &random, int lines)
-{
-    Cart cart(MoneyLimits{});
-    while (cart.lines().size() < lines) {
-        const Product p = productNumber(random.bounded(skuCount));
-        if (p.isWeighed())
-            cart.addWeighed(p, p.sku, random.bounded(100, 2000));
-        else
-            cart.addUnits(p, p.sku, random.bounded(1, 4));
-    }
-    return cart;
-}
-
 void report(benchmark::State &state, std::vector<double> &samples, int exhaustive, int runs)
 {
     state.counters["p50_us"] = bench::percentileNs(samples, 50) / 1000;
@@ -148,7 +127,7 @@ void BM_Price200(benchmark::State &state)
     QRandomGenerator random(20260306);
     std::vector<Cart> carts;
     for (int i = 0; i < 16; ++i)
-        carts.push_back(randomCart(random, 200));
+        carts.push_back(bench::randomCart(random, 200, skuCount, categories));
     std::vector<double> samples;
     int exhaustive = 0;
     size_t next = 0;

@@ -69,8 +69,7 @@ ScanFixture *fixture(qint64 products, QString *error)
     QRandomGenerator random(20240601);
     for (int i = 0; i < codePool; ++i)
         f->codes.append(all[random.bounded(int(all.size()))]);
-    f->session = std::make_unique<SaleSession>(f->catalog, f->ledger, f->clock,
-                                               StoreRules());
+    f->session = std::make_unique<SaleSession>(f->catalog, f->ledger, f->clock, StoreRules());
     // Warm the OS page cache with one pass over the pool: the figure we want is a terminal
     // that has been selling for a while, not the first scan after boot.
     for (const QString &code : std::as_const(f->codes)) {

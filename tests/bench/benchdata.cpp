@@ -13,6 +13,32 @@
 
 namespace smartpos::bench {
 
+Product syntheticProduct(int i, const QStringList &categories)
+{
+    Product p;
+    p.id = i + 1;
+    p.sku = QStringLiteral("P%1").arg(i, 4, 10, QLatin1Char('0'));
+    p.nameZh = QStringLiteral("商品%1").arg(i);
+    p.nameEn = QStringLiteral("Product %1").arg(i);
+    p.category = categories[i % categories.size()];
+    p.price = Money{150 + (i * 37) % 2500};
+    p.soldBy = i % 25 == 24 ? SoldBy::Weight : SoldBy::Unit;
+    return p;
+}
+
+Cart randomCart(QRandomGenerator &random, int lines, int skuCount, const QStringList &categories)
+{
+    Cart cart(MoneyLimits{});
+    while (cart.lines().size() < lines) {
+        const Product p = syntheticProduct(random.bounded(skuCount), categories);
+        if (p.isWeighed())
+            cart.addWeighed(p, p.sku, random.bounded(100, 2000));
+        else
+            cart.addUnits(p, p.sku, random.bounded(1, 4));
+    }
+    return cart;
+}
+
 QString sizeName(qint64 products)
 {
     if (products % 1'000'000 == 0)

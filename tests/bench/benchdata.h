@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/cart.h"
+
+#include <QRandomGenerator>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -15,6 +19,13 @@ QString sizeName(qint64 products);
 
 // A fresh scratch directory under the build tree (removed by the caller's QTemporaryDir).
 QString scratchTemplate(const QString &name);
+
+// Product number `i` of a small synthetic shop (SKU P0000 …, category by i from `categories`,
+// ¥1.50 to ¥26.49, one in 25 weighed): the products of the pricing benchmarks.
+Product syntheticProduct(int i, const QStringList &categories);
+// A cart of `lines` lines of random products of the first `skuCount` (weighed lines make a line
+// each, so it may repeat SKUs), 1–3 units or 100–1999 g each.
+Cart randomCart(QRandomGenerator &random, int lines, int skuCount, const QStringList &categories);
 
 // Percentile (0..100) of nanosecond samples, nearest rank; sorts `samples`.
 double percentileNs(std::vector<double> &samples, double percent);
