@@ -6,10 +6,12 @@
 #include "core/couponcode.h"
 #include "core/membercode.h"
 #include "ledger/catalogstore.h"
+#include "ledger/ledger.h"
 #include "ledger/memberstore.h"
 #include "scanner/keyboardwedge.h"
 #include "services/appdata.h"
 #include "services/chainkeys.h"
+#include "services/receipt.h"
 #include "services/salesession.h"
 #include "testsupport.h"
 #include "tillapp.h"
@@ -25,6 +27,9 @@
 #include <QQuickWindow>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -465,6 +470,102 @@ private slots:
         if (language == u"en") {
             QCOMPARE(snacks.title, u"10% off coupon #454545"_s);
             QCOMPARE(snacks.effect, u"not for these products"_s);
+        }
+    }
+
+    // The whole of issue 9 in one sale through the real windows: a member QR, a coupon QR and
+    // 满减; both screens show it, the ledger holds the member, the points and the write-off under
+    // the journal's MACs, the receipt says so, and an edited points row or discount is caught.
+    void memberSaleIsInTheLedgerAndOnTheReceipt()
+    {
+        startTill(u"zh_CN"_s);
+        wedgeScan(dumplings);
+        wedgeScan(dumplings);                // ¥65.80: 满50减5
+        const QString memberId = u"M0001"_s; // 张三, gold, 1,280 points
+        wedgeScan(memberCode(memberCodeKey(chain.memberSecret, memberId), memberId,
+                             memberCodeStep(QDateTime::currentSecsSinceEpoch())));
+        QTRY_VERIFY2(cashier().hasMember(), qPrintable(cashier().message()));
+        QTRY_VERIFY(text(customerWindow(), u"customerGreeting"_s).contains(u"张*"_s));
+        Coupon cash;
+        cash.id = 515151;
+        cash.campaign = 1;
+        cash.kind = Coupon::Kind::Cash;
+        cash.value = 500;
+        wedgeScan(couponCode(cash));
+        QTRY_COMPARE(till->session()->coupons().size(), 1);
+        QCOMPARE(till->session()->total(), Money::fromFen(6580 - 500 - 500));
+        QCOMPARE(till->session()->pointsToEarn(), 83); // ¥55.80 × 150 %
+
+        QTest::keyClick(cashierWindow(), Qt::Key_F12);
+        QTRY_VERIFY(cashier().paymentOpen());
+        QTest::keyClick(cashierWindow(), Qt::Key_F5); // exact amount
+        QTRY_VERIFY(cashier().showingPaid());
+        const qint64 seq = till->session()->lastPaid()->seq;
+        Ledger &ledger = till->data().ledger;
+        const std::optional<Sale> sale = ledger.loadSale(seq);
+        QVERIFY(sale);
+        QCOMPARE(sale->total, Money::fromFen(5580));
+        QStringList sources;
+        for (const Adjustment &adjustment : sale->adjustments)
+            sources << adjustment.source;
+        QVERIFY2(sources.contains(u"promo:spend-save"_s), qPrintable(sources.join(u", ")));
+        QVERIFY2(sources.contains(u"coupon:515151"_s), qPrintable(sources.join(u", ")));
+        QVERIFY(sale->member);
+        QCOMPARE(sale->member->id, memberId);
+        QCOMPARE(sale->member->pointsEarned, 83);
+        QCOMPARE(sale->member->pointsBalance, 1280 + 83);
+        QCOMPARE(sale->coupons.size(), 1);
+        QCOMPARE(sale->coupons.first().id, 515151u);
+        QVERIFY(*ledger.couponRedeemed(515151));
+        QVERIFY(ledger.verify().ok);
+        ReceiptContext context;
+        context.language = ReceiptLanguage::Both;
+        const QString receipt = receiptFor(*sale, seq, {}, context).toText(32);
+        for (const QString &expected :
+             {u"满50减5"_s, u"共优惠 You saved"_s, u"138****8000"_s, u"+83"_s, u"#515151"_s})
+            QVERIFY2(receipt.contains(expected), qPrintable(expected + u"\n"_s + receipt));
+        screenshot(u"member-sale-paid-zh_CN"_s);
+
+        // The same coupon again, in the next sale: refused, with the reason, and nothing taken.
+        wedgeScan(dumplings);
+        wedgeScan(couponCode(cash));
+        QTRY_VERIFY(cashier().message().contains(u"515151"_s));
+        QVERIFY(till->session()->coupons().isEmpty());
+        till.reset();
+
+        // Someone with the file and sqlite3 (and the knowledge to lift the guards) gives the
+        // member more points, or makes the coupon worth more: ledger verify names the sale.
+        for (const auto &[table, change, complaint] :
+             {std::tuple{u"sale_members"_s, u"points_earned = 8300"_s, u"points"_s},
+              std::tuple{u"sale_adjustments"_s,
+                         u"amount_fen = -5000 WHERE source = 'coupon:515151'"_s,
+                         u"was changed"_s}}) {
+            const QString db = QDir(dir.path()).filePath(u"ledger.db"_s);
+            const QString copyDir = QDir(dir.path()).filePath(u"tampered"_s);
+            QDir(copyDir).removeRecursively();
+            QVERIFY(QDir().mkpath(copyDir));
+            QVERIFY(QFile::copy(db, copyDir + u"/ledger.db"_s));
+            {
+                QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+                raw.setDatabaseName(copyDir + u"/ledger.db"_s);
+                QVERIFY(raw.open());
+                QSqlQuery q(raw);
+                for (
+                    const QString &sql :
+                    {u"DROP TRIGGER %1_no_update"_s.arg(table),
+                     u"UPDATE %1 SET %2"_s.arg(table, change),
+                     u"CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END"_s
+                         .arg(table)})
+                    QVERIFY2(q.exec(sql), qPrintable(sql + u": "_s + q.lastError().text()));
+                raw.close();
+            }
+            QSqlDatabase::removeDatabase(u"tamper"_s);
+            Ledger tampered;
+            QVERIFY_OK(tampered.openReadOnly(copyDir, keys.path()));
+            const VerifyResult verified = tampered.verify();
+            QVERIFY2(!verified.ok && verified.firstBadSeq == seq
+                         && verified.reason.contains(complaint),
+                     qPrintable(verified.reason));
         }
     }
 };
