@@ -197,6 +197,33 @@
     </message>
 </context>
 <context>
+    <name>JoinPanel</name>
+    <message>
+        <source>Join and earn points</source>
+        <translation>Join and earn points</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone, or type your mobile number</source>
+        <translation>Scan the code with your phone, or type your mobile number</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>I&apos;m a member</source>
+        <translation>I&apos;m a member</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+</context>
+<context>
     <name>KeyHints</name>
     <message>
         <source>Search</source>
@@ -245,6 +272,79 @@
     <message>
         <source>Camera</source>
         <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>Happy birthday!</source>
+        <translation>Happy birthday!</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Balance: %1</translation>
+    </message>
+    <message>
+        <source>Your coupons</source>
+        <translation>Your coupons</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEntry</name>
+    <message>
+        <source>Member by phone number</source>
+        <translation>Member by phone number</translation>
+    </message>
+    <message>
+        <source>Mobile number, e.g. 138 1234 5678</source>
+        <translation>Mobile number, e.g. 138 1234 5678</translation>
+    </message>
+    <message>
+        <source>To sign up, read out and ask: “%1”</source>
+        <translation>To sign up, read out and ask: “%1”</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>Sign up (agreed)</source>
+        <translation>Sign up (agreed)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStrip</name>
+    <message>
+        <source>No member — F6 to look up by phone, or scan their member code</source>
+        <translation>No member — F6 to look up by phone, or scan their member code</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Birthday today</source>
+        <translation>Birthday today</translation>
+    </message>
+    <message>
+        <source>Remove last coupon</source>
+        <translation>Remove last coupon</translation>
+    </message>
+    <message>
+        <source>Give coupon</source>
+        <translation>Give coupon</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Remove member</translation>
     </message>
 </context>
 <context>
@@ -332,6 +432,63 @@
     <message>
         <source>Receipt of sale %1 queued again (REPRINT).</source>
         <translation>Receipt of sale %1 queued again (REPRINT).</translation>
+    </message>
+    <message>
+        <source>Member (no name)</source>
+        <translation>Member (no name)</translation>
+    </message>
+    <message>
+        <source>+%1 this sale</source>
+        <comment>points the sale earns</comment>
+        <translation>+%1 this sale</translation>
+    </message>
+    <message>
+        <source>Using points: −¥%1 (%2)</source>
+        <translation>Using points: −¥%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Use points: −¥%1 (%2)</source>
+        <translation>Use points: −¥%1 (%2)</translation>
+    </message>
+    <message>
+        <source>coupon #%1</source>
+        <translation>coupon #%1</translation>
+    </message>
+    <message>
+        <source>Given: %1</source>
+        <translation>Given: %1</translation>
+    </message>
+    <message>
+        <source>for the next visit</source>
+        <translation>for the next visit</translation>
+    </message>
+    <message>
+        <source>Member: %1 · %2</source>
+        <translation>Member: %1 · %2</translation>
+    </message>
+    <message>
+        <source>The member was taken off this sale.</source>
+        <translation>The member was taken off this sale.</translation>
+    </message>
+    <message>
+        <source>No member in this sale: F6 looks one up by phone.</source>
+        <translation>No member in this sale: F6 looks one up by phone.</translation>
+    </message>
+    <message>
+        <source>Coupon taken off; it can be used another time.</source>
+        <translation>Coupon taken off; it can be used another time.</translation>
+    </message>
+    <message>
+        <source>No coupon to take off.</source>
+        <translation>No coupon to take off.</translation>
+    </message>
+    <message>
+        <source>No face-to-face coupons are set up at this till.</source>
+        <translation>No face-to-face coupons are set up at this till.</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 given with this sale.</source>
+        <translation>Coupon #%1 given with this sale.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +666,49 @@
     </message>
 </context>
 <context>
+    <name>smartpos::CouponPool</name>
+    <message>
+        <source>%1 exists: campaign %2 has a pool already (--replace writes a new one).</source>
+        <translation>%1 exists: campaign %2 has a pool already (--replace writes a new one).</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>The folder %1 cannot be made.</translation>
+    </message>
+    <message>
+        <source>The coupon pool %1 cannot be read: %2</source>
+        <translation>The coupon pool %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>The coupon pool %1 cannot be used (line %2: %3). Write it again with smartpos-admin codes pool, or remove it.</source>
+        <translation>The coupon pool %1 cannot be used (line %2: %3). Write it again with smartpos-admin codes pool, or remove it.</translation>
+    </message>
+    <message>
+        <source>not a coupon code</source>
+        <translation>not a coupon code</translation>
+    </message>
+    <message>
+        <source>“%1” is not campaign=, name_zh= or name_en=</source>
+        <translation>“%1” is not campaign=, name_zh= or name_en=</translation>
+    </message>
+    <message>
+        <source>the campaign= line must come before the codes</source>
+        <translation>the campaign= line must come before the codes</translation>
+    </message>
+    <message>
+        <source>the code is not a genuine coupon of this chain</source>
+        <translation>the code is not a genuine coupon of this chain</translation>
+    </message>
+    <message>
+        <source>the coupon is of campaign %1</source>
+        <translation>the coupon is of campaign %1</translation>
+    </message>
+    <message>
+        <source>the coupon is bound to member %1</source>
+        <translation>the coupon is bound to member %1</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
@@ -533,6 +733,46 @@
     <message>
         <source>this line is not GB18030/GBK text: save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it without --encoding</source>
         <translation>this line is not GB18030/GBK text: save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it without --encoding</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::CustomerDisplay</name>
+    <message>
+        <source>Hello, %1</source>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <source>You earned %1</source>
+        <translation>You earned %1</translation>
+    </message>
+    <message>
+        <source>You earn %1 with this sale</source>
+        <translation>You earn %1 with this sale</translation>
+    </message>
+    <message>
+        <source>You paid with %1</source>
+        <translation>You paid with %1</translation>
+    </message>
+    <message>
+        <source>%1 pay ¥%2</source>
+        <comment>points</comment>
+        <translation>%1 pay ¥%2</translation>
+    </message>
+    <message>
+        <source>Your points: %1</source>
+        <translation>Your points: %1</translation>
+    </message>
+    <message>
+        <source>This number is not a member yet. Tick the box and tap Join.</source>
+        <translation>This number is not a member yet. Tick the box and tap Join.</translation>
+    </message>
+    <message>
+        <source>That did not work. The cashier can help.</source>
+        <translation>That did not work. The cashier can help.</translation>
+    </message>
+    <message>
+        <source>Welcome! You earn points with this sale.</source>
+        <translation>Welcome! You earn points with this sale.</translation>
     </message>
 </context>
 <context>
@@ -674,6 +914,10 @@
     <message>
         <source>Promotions not applied</source>
         <translation>Promotions not applied</translation>
+    </message>
+    <message>
+        <source>Members and coupons</source>
+        <translation>Members and coupons</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1157,54 @@
         <source> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</source>
         <translation> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</translation>
     </message>
+    <message>
+        <source>it has a member it did not record</source>
+        <translation>it has a member it did not record</translation>
+    </message>
+    <message>
+        <source>its member row is missing</source>
+        <translation>its member row is missing</translation>
+    </message>
+    <message>
+        <source>its member row (points) was changed</source>
+        <translation>its member row (points) was changed</translation>
+    </message>
+    <message>
+        <source>handed-out coupon %1 is missing</source>
+        <translation>handed-out coupon %1 is missing</translation>
+    </message>
+    <message>
+        <source>written-off coupon %1 is missing</source>
+        <translation>written-off coupon %1 is missing</translation>
+    </message>
+    <message>
+        <source>handed-out coupon %1 was changed</source>
+        <translation>handed-out coupon %1 was changed</translation>
+    </message>
+    <message>
+        <source>written-off coupon %1 was changed</source>
+        <translation>written-off coupon %1 was changed</translation>
+    </message>
+    <message>
+        <source>it has a coupon it did not record</source>
+        <translation>it has a coupon it did not record</translation>
+    </message>
+    <message>
+        <source>its payload is not a member sign-up of version %1</source>
+        <translation>its payload is not a member sign-up of version %1</translation>
+    </message>
+    <message>
+        <source>its member row was changed</source>
+        <translation>its member row was changed</translation>
+    </message>
+    <message>
+        <source>This phone number signed up at this till before (member %1).</source>
+        <translation>This phone number signed up at this till before (member %1).</translation>
+    </message>
+    <message>
+        <source>The ledger is not open.</source>
+        <translation>The ledger is not open.</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::MemberStore</name>
@@ -963,6 +1255,105 @@
     <message>
         <source>phone %1 belongs to member %2, which keeps it: give %2 another phone first</source>
         <translation>phone %1 belongs to member %2, which keeps it: give %2 another phone first</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::MemberTexts</name>
+    <message>
+        <source>Silver</source>
+        <comment>member tier (银卡)</comment>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <comment>member tier (金卡)</comment>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <comment>member tier (白金卡)</comment>
+        <translation>Platinum</translation>
+    </message>
+    <message>
+        <source>I agree to the member terms and privacy policy</source>
+        <translation>I agree to the member terms and privacy policy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¥%1 off coupon</source>
+        <comment>代金券: ¥%1 代金券</comment>
+        <translation>¥%1 off coupon</translation>
+    </message>
+    <message>
+        <source>%1% off coupon</source>
+        <comment>折扣券; %1 = percent off, %2 = the 折 (9 for 10% off): translate as %2折券</comment>
+        <translation>%1% off coupon</translation>
+    </message>
+    <message>
+        <source>Spend ¥%1, get ¥%2 off</source>
+        <comment>满减券: 满%1减%2</comment>
+        <translation>Spend ¥%1, get ¥%2 off</translation>
+    </message>
+    <message>
+        <source>Free item: %1 × %2</source>
+        <comment>提货券</comment>
+        <translation>Free item: %1 × %2</translation>
+    </message>
+    <message>
+        <source>Free item: %1</source>
+        <comment>提货券</comment>
+        <translation>Free item: %1</translation>
+    </message>
+    <message>
+        <source>over ¥%1</source>
+        <comment>满%1可用</comment>
+        <translation>over ¥%1</translation>
+    </message>
+    <message>
+        <source>not with these promotions</source>
+        <translation>not with these promotions</translation>
+    </message>
+    <message>
+        <source>cannot be used</source>
+        <translation>cannot be used</translation>
+    </message>
+    <message>
+        <source>not valid yet</source>
+        <translation>not valid yet</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>needs its member</source>
+        <translation>needs its member</translation>
+    </message>
+    <message>
+        <source>for another member</source>
+        <translation>for another member</translation>
+    </message>
+    <message>
+        <source>add the product to use it</source>
+        <translation>add the product to use it</translation>
+    </message>
+    <message>
+        <source>not for these products</source>
+        <translation>not for these products</translation>
+    </message>
+    <message>
+        <source>spend ¥%1 more</source>
+        <translation>spend ¥%1 more</translation>
+    </message>
+    <message>
+        <source>spend more to use it</source>
+        <translation>spend more to use it</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1773,26 @@
         <source>promotion %1 has the same id</source>
         <translation>promotion %1 has the same id</translation>
     </message>
+    <message>
+        <source>&quot;tier_percent&quot; must be an object of tier and percent, such as {&quot;gold&quot;: 150}</source>
+        <translation>&quot;tier_percent&quot; must be an object of tier and percent, such as {&quot;gold&quot;: 150}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a member tier; the tiers are %2</source>
+        <translation>&quot;%1&quot; is not a member tier; the tiers are %2</translation>
+    </message>
+    <message>
+        <source>&quot;loyalty&quot; must be an object with &quot;points_per_yuan&quot;, &quot;tier_percent&quot;, &quot;excluded_categories&quot;, &quot;birthday_percent&quot; and &quot;redeem&quot;, each optional</source>
+        <translation>&quot;loyalty&quot; must be an object with &quot;points_per_yuan&quot;, &quot;tier_percent&quot;, &quot;excluded_categories&quot;, &quot;birthday_percent&quot; and &quot;redeem&quot;, each optional</translation>
+    </message>
+    <message>
+        <source>loyalty</source>
+        <translation>loyalty</translation>
+    </message>
+    <message>
+        <source>&quot;redeem&quot; must be an object with &quot;points_per_yuan&quot; and &quot;max_percent&quot;, each optional</source>
+        <translation>&quot;redeem&quot; must be an object with &quot;points_per_yuan&quot; and &quot;max_percent&quot;, each optional</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::ReceiptCodes</name>
@@ -1484,17 +1895,161 @@
         <source>Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter again to confirm, or correct the amount.</source>
         <translation>Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter again to confirm, or correct the amount.</translation>
     </message>
+    <message>
+        <source>This till cannot check member codes: it has no member list or no member code secret (codes/member-secret). Look the member up by phone (F6).</source>
+        <translation>This till cannot check member codes: it has no member list or no member code secret (codes/member-secret). Look the member up by phone (F6).</translation>
+    </message>
+    <message>
+        <source>Please refresh your member code and show it again.</source>
+        <translation>Please refresh your member code and show it again.</translation>
+    </message>
+    <message>
+        <source>This member code was already used for a sale (a screenshot?). Ask the customer to refresh the code in their app.</source>
+        <translation>This member code was already used for a sale (a screenshot?). Ask the customer to refresh the code in their app.</translation>
+    </message>
+    <message>
+        <source>This member code has expired (a screenshot?). Ask the customer for the live code in their app.</source>
+        <translation>This member code has expired (a screenshot?). Ask the customer for the live code in their app.</translation>
+    </message>
+    <message>
+        <source>This member code is from the future: the phone&apos;s clock is ahead of the till&apos;s. Look the member up by phone (F6).</source>
+        <translation>This member code is from the future: the phone&apos;s clock is ahead of the till&apos;s. Look the member up by phone (F6).</translation>
+    </message>
+    <message>
+        <source>This member code is not genuine: it was altered or not made by the chain&apos;s app. Look the member up by phone (F6).</source>
+        <translation>This member code is not genuine: it was altered or not made by the chain&apos;s app. Look the member up by phone (F6).</translation>
+    </message>
+    <message>
+        <source>This code cannot be used here. Please ask the cashier.</source>
+        <translation>This code cannot be used here. Please ask the cashier.</translation>
+    </message>
+    <message>
+        <source>This member code cannot be read: scan it again.</source>
+        <translation>This member code cannot be read: scan it again.</translation>
+    </message>
+    <message>
+        <source>Member %1 is not in this till&apos;s member list: look them up by phone (F6), or import the newest members.</source>
+        <translation>Member %1 is not in this till&apos;s member list: look them up by phone (F6), or import the newest members.</translation>
+    </message>
+    <message>
+        <source>Please ask the cashier to look up your membership.</source>
+        <translation>Please ask the cashier to look up your membership.</translation>
+    </message>
+    <message>
+        <source>This till cannot check coupons: it has no coupon keys (codes/coupon-keys.pem). The coupon was not used.</source>
+        <translation>This till cannot check coupons: it has no coupon keys (codes/coupon-keys.pem). The coupon was not used.</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 was already used (written off in an earlier sale).</source>
+        <translation>Coupon #%1 was already used (written off in an earlier sale).</translation>
+    </message>
+    <message>
+        <source>This coupon has already been used.</source>
+        <translation>This coupon has already been used.</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 expired on %2.</source>
+        <translation>Coupon #%1 expired on %2.</translation>
+    </message>
+    <message>
+        <source>Sorry, this coupon has expired.</source>
+        <translation>Sorry, this coupon has expired.</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 can be used from %2.</source>
+        <translation>Coupon #%1 can be used from %2.</translation>
+    </message>
+    <message>
+        <source>This coupon cannot be used yet.</source>
+        <translation>This coupon cannot be used yet.</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 belongs to a member: scan their member code (or F6) first, then the coupon.</source>
+        <translation>Coupon #%1 belongs to a member: scan their member code (or F6) first, then the coupon.</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 belongs to another member, not to this sale&apos;s.</source>
+        <translation>Coupon #%1 belongs to another member, not to this sale&apos;s.</translation>
+    </message>
+    <message>
+        <source>This coupon belongs to a member account: please show your member code first.</source>
+        <translation>This coupon belongs to a member account: please show your member code first.</translation>
+    </message>
+    <message>
+        <source>This coupon was not issued by this chain (or with a key this till no longer trusts). It was not used.</source>
+        <translation>This coupon was not issued by this chain (or with a key this till no longer trusts). It was not used.</translation>
+    </message>
+    <message>
+        <source>This coupon is forged: its signature does not match. It was not used.</source>
+        <translation>This coupon is forged: its signature does not match. It was not used.</translation>
+    </message>
+    <message>
+        <source>This coupon code cannot be read: scan it again.</source>
+        <translation>This coupon code cannot be read: scan it again.</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 is already in this sale.</source>
+        <translation>Coupon #%1 is already in this sale.</translation>
+    </message>
+    <message>
+        <source>This sale is already for member %1. Remove that member first (Shift+F6) to change it.</source>
+        <translation>This sale is already for member %1. Remove that member first (Shift+F6) to change it.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a mobile number: 11 digits, starting with 1.</source>
+        <translation>“%1” is not a mobile number: 11 digits, starting with 1.</translation>
+    </message>
+    <message>
+        <source>This till has no member list.</source>
+        <translation>This till has no member list.</translation>
+    </message>
+    <message>
+        <source>No member has the phone number %1. The customer can join now.</source>
+        <translation>No member has the phone number %1. The customer can join now.</translation>
+    </message>
+    <message>
+        <source>The customer must agree to the member terms before joining.</source>
+        <translation>The customer must agree to the member terms before joining.</translation>
+    </message>
+    <message>
+        <source>The customer was NOT signed up: %1</source>
+        <translation>The customer was NOT signed up: %1</translation>
+    </message>
+    <message>
+        <source>This sale has no member.</source>
+        <translation>This sale has no member.</translation>
+    </message>
+    <message>
+        <source>Identify the member first (F6 or their code).</source>
+        <translation>Identify the member first (F6 or their code).</translation>
+    </message>
+    <message>
+        <source>This store has no points scheme.</source>
+        <translation>This store has no points scheme.</translation>
+    </message>
+    <message>
+        <source>No points can be used: %1 available, %2 points pay ¥1, at most %3% of the sale.</source>
+        <translation>No points can be used: %1 available, %2 points pay ¥1, at most %3% of the sale.</translation>
+    </message>
+    <message>
+        <source>There is no such coupon in this sale.</source>
+        <translation>There is no such coupon in this sale.</translation>
+    </message>
+    <message>
+        <source>This till has no coupons to hand out.</source>
+        <translation>This till has no coupons to hand out.</translation>
+    </message>
+    <message>
+        <source>Hand out a coupon with a sale: scan a product first.</source>
+        <translation>Hand out a coupon with a sale: scan a product first.</translation>
+    </message>
+    <message>
+        <source>No coupons of campaign %1 are left to hand out.</source>
+        <translation>No coupons of campaign %1 are left to hand out.</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::ScanResolver</name>
-    <message>
-        <source>Member codes are not supported yet: ring the sale up without membership.</source>
-        <translation>Member codes are not supported yet: ring the sale up without membership.</translation>
-    </message>
-    <message>
-        <source>Coupons are not supported yet: this coupon was not used.</source>
-        <translation>Coupons are not supported yet: this coupon was not used.</translation>
-    </message>
     <message>
         <source>Returns are not supported yet: nothing was done with this receipt.</source>
         <translation>Returns are not supported yet: nothing was done with this receipt.</translation>
@@ -1549,6 +2104,14 @@
     <message>
         <source>Scale label %1 carries a price, but %2 is sold by the piece: scan its own barcode. (Marked-down labels need a layout marked markdown in smartpos.ini.)</source>
         <translation>Scale label %1 carries a price, but %2 is sold by the piece: scan its own barcode. (Marked-down labels need a layout marked markdown in smartpos.ini.)</translation>
+    </message>
+    <message>
+        <source>This is a member code, not a product.</source>
+        <translation>This is a member code, not a product.</translation>
+    </message>
+    <message>
+        <source>This is a coupon code, not a product.</source>
+        <translation>This is a coupon code, not a product.</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,33 @@
     </message>
 </context>
 <context>
+    <name>JoinPanel</name>
+    <message>
+        <source>Join and earn points</source>
+        <translation>入会赚积分</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone, or type your mobile number</source>
+        <translation>用手机扫码，或输入手机号</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>I&apos;m a member</source>
+        <translation>我是会员</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入会员</translation>
+    </message>
+</context>
+<context>
     <name>KeyHints</name>
     <message>
         <source>Search</source>
@@ -243,6 +270,79 @@
     <message>
         <source>Camera</source>
         <translation>摄像头扫码</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>Happy birthday!</source>
+        <translation>生日快乐！</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>余额：%1</translation>
+    </message>
+    <message>
+        <source>Your coupons</source>
+        <translation>我的优惠券</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEntry</name>
+    <message>
+        <source>Member by phone number</source>
+        <translation>按手机号查找会员</translation>
+    </message>
+    <message>
+        <source>Mobile number, e.g. 138 1234 5678</source>
+        <translation>手机号，如 138 1234 5678</translation>
+    </message>
+    <message>
+        <source>To sign up, read out and ask: “%1”</source>
+        <translation>入会前请向顾客读出并征得同意：“%1”</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Sign up (agreed)</source>
+        <translation>入会（已同意）</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStrip</name>
+    <message>
+        <source>No member — F6 to look up by phone, or scan their member code</source>
+        <translation>非会员 — 按 F6 用手机号查找，或扫描会员码</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message>
+        <source>Remove last coupon</source>
+        <translation>撤下上一张券</translation>
+    </message>
+    <message>
+        <source>Give coupon</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>移除会员</translation>
     </message>
 </context>
 <context>
@@ -330,6 +430,63 @@
     <message>
         <source>Receipt of sale %1 queued again (REPRINT).</source>
         <translation>销售 %1 的小票已重新排队打印（重印）。</translation>
+    </message>
+    <message>
+        <source>Member (no name)</source>
+        <translation>会员（未留姓名）</translation>
+    </message>
+    <message>
+        <source>+%1 this sale</source>
+        <comment>points the sale earns</comment>
+        <translation>+%1（本单）</translation>
+    </message>
+    <message>
+        <source>Using points: −¥%1 (%2)</source>
+        <translation>已用积分抵 −¥%1（%2）</translation>
+    </message>
+    <message>
+        <source>Use points: −¥%1 (%2)</source>
+        <translation>用积分抵 −¥%1（%2）</translation>
+    </message>
+    <message>
+        <source>coupon #%1</source>
+        <translation>优惠券 #%1</translation>
+    </message>
+    <message>
+        <source>Given: %1</source>
+        <translation>已发放：%1</translation>
+    </message>
+    <message>
+        <source>for the next visit</source>
+        <translation>下次可用</translation>
+    </message>
+    <message>
+        <source>Member: %1 · %2</source>
+        <translation>会员：%1 · %2</translation>
+    </message>
+    <message>
+        <source>The member was taken off this sale.</source>
+        <translation>已将会员从本单移除。</translation>
+    </message>
+    <message>
+        <source>No member in this sale: F6 looks one up by phone.</source>
+        <translation>本单没有会员：按 F6 可用手机号查找。</translation>
+    </message>
+    <message>
+        <source>Coupon taken off; it can be used another time.</source>
+        <translation>已撤下优惠券，可下次再用。</translation>
+    </message>
+    <message>
+        <source>No coupon to take off.</source>
+        <translation>没有可撤下的优惠券。</translation>
+    </message>
+    <message>
+        <source>No face-to-face coupons are set up at this till.</source>
+        <translation>本收银机未设置现场发放的优惠券。</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 given with this sale.</source>
+        <translation>已随本单发放优惠券 #%1。</translation>
     </message>
 </context>
 <context>
@@ -507,6 +664,49 @@
     </message>
 </context>
 <context>
+    <name>smartpos::CouponPool</name>
+    <message>
+        <source>%1 exists: campaign %2 has a pool already (--replace writes a new one).</source>
+        <translation>%1 已存在：活动 %2 已有券池（使用 --replace 可重新生成）。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The coupon pool %1 cannot be read: %2</source>
+        <translation>无法读取券池 %1：%2</translation>
+    </message>
+    <message>
+        <source>The coupon pool %1 cannot be used (line %2: %3). Write it again with smartpos-admin codes pool, or remove it.</source>
+        <translation>券池 %1 无法使用（第 %2 行：%3）。请用 smartpos-admin codes pool 重新生成，或将其删除。</translation>
+    </message>
+    <message>
+        <source>not a coupon code</source>
+        <translation>不是优惠券码</translation>
+    </message>
+    <message>
+        <source>“%1” is not campaign=, name_zh= or name_en=</source>
+        <translation>“%1”不是 campaign=、name_zh= 或 name_en= 行</translation>
+    </message>
+    <message>
+        <source>the campaign= line must come before the codes</source>
+        <translation>campaign= 行必须在券码之前</translation>
+    </message>
+    <message>
+        <source>the code is not a genuine coupon of this chain</source>
+        <translation>该码不是本连锁签发的真实优惠券</translation>
+    </message>
+    <message>
+        <source>the coupon is of campaign %1</source>
+        <translation>该券属于活动 %1</translation>
+    </message>
+    <message>
+        <source>the coupon is bound to member %1</source>
+        <translation>该券已绑定会员 %1</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::CsvReader</name>
     <message>
         <source>a quoted field is never closed</source>
@@ -531,6 +731,46 @@
     <message>
         <source>this line is not GB18030/GBK text: save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it without --encoding</source>
         <translation>此行不是 GB18030/GBK 文本：请将文件另存为 UTF-8（Excel 中选择“CSV UTF-8”）并不加 --encoding 导入</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::CustomerDisplay</name>
+    <message>
+        <source>Hello, %1</source>
+        <translation>您好，%1</translation>
+    </message>
+    <message>
+        <source>You earned %1</source>
+        <translation>本次获得 %1</translation>
+    </message>
+    <message>
+        <source>You earn %1 with this sale</source>
+        <translation>本单可得 %1</translation>
+    </message>
+    <message>
+        <source>You paid with %1</source>
+        <translation>已用 %1 抵扣</translation>
+    </message>
+    <message>
+        <source>%1 pay ¥%2</source>
+        <comment>points</comment>
+        <translation>%1 抵 ¥%2</translation>
+    </message>
+    <message>
+        <source>Your points: %1</source>
+        <translation>现有 %1</translation>
+    </message>
+    <message>
+        <source>This number is not a member yet. Tick the box and tap Join.</source>
+        <translation>该手机号还不是会员。请勾选同意，再点“加入会员”。</translation>
+    </message>
+    <message>
+        <source>That did not work. The cashier can help.</source>
+        <translation>操作未成功，请联系收银员。</translation>
+    </message>
+    <message>
+        <source>Welcome! You earn points with this sale.</source>
+        <translation>欢迎加入！本单即可积分。</translation>
     </message>
 </context>
 <context>
@@ -672,6 +912,10 @@
     <message>
         <source>Promotions not applied</source>
         <translation>促销未生效</translation>
+    </message>
+    <message>
+        <source>Members and coupons</source>
+        <translation>会员与优惠券</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1155,54 @@
         <source> If %1 was restored or copied, the %1-wal beside it may belong to another copy: stop SmartPOS, move %1-wal and %1-shm to another folder (keep them) and start again.</source>
         <translation>如果 %1 是恢复或复制来的，旁边的 %1-wal 可能属于另一个副本：请停止 SmartPOS，把 %1-wal 和 %1-shm 移到其他文件夹（保留它们）后重新启动。</translation>
     </message>
+    <message>
+        <source>it has a member it did not record</source>
+        <translation>含有未记录的会员</translation>
+    </message>
+    <message>
+        <source>its member row is missing</source>
+        <translation>其会员记录行缺失</translation>
+    </message>
+    <message>
+        <source>its member row (points) was changed</source>
+        <translation>其会员记录行（积分）被修改</translation>
+    </message>
+    <message>
+        <source>handed-out coupon %1 is missing</source>
+        <translation>发放的优惠券 %1 缺失</translation>
+    </message>
+    <message>
+        <source>written-off coupon %1 is missing</source>
+        <translation>核销的优惠券 %1 缺失</translation>
+    </message>
+    <message>
+        <source>handed-out coupon %1 was changed</source>
+        <translation>发放的优惠券 %1 被修改</translation>
+    </message>
+    <message>
+        <source>written-off coupon %1 was changed</source>
+        <translation>核销的优惠券 %1 被修改</translation>
+    </message>
+    <message>
+        <source>it has a coupon it did not record</source>
+        <translation>含有未记录的优惠券</translation>
+    </message>
+    <message>
+        <source>its payload is not a member sign-up of version %1</source>
+        <translation>其内容不是版本 %1 的会员注册记录</translation>
+    </message>
+    <message>
+        <source>its member row was changed</source>
+        <translation>其会员记录行被修改</translation>
+    </message>
+    <message>
+        <source>This phone number signed up at this till before (member %1).</source>
+        <translation>该手机号之前已在本收银机注册过（会员 %1）。</translation>
+    </message>
+    <message>
+        <source>The ledger is not open.</source>
+        <translation>账本未打开。</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::MemberStore</name>
@@ -961,6 +1253,104 @@
     <message>
         <source>phone %1 belongs to member %2, which keeps it: give %2 another phone first</source>
         <translation>手机号 %1 属于会员 %2，且该会员仍在使用：请先给 %2 换一个手机号</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::MemberTexts</name>
+    <message>
+        <source>Silver</source>
+        <comment>member tier (银卡)</comment>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <comment>member tier (金卡)</comment>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <comment>member tier (白金卡)</comment>
+        <translation>白金卡</translation>
+    </message>
+    <message>
+        <source>I agree to the member terms and privacy policy</source>
+        <translation>我已阅读并同意会员条款及隐私政策</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln 积分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¥%1 off coupon</source>
+        <comment>代金券: ¥%1 代金券</comment>
+        <translation>¥%1 代金券</translation>
+    </message>
+    <message>
+        <source>%1% off coupon</source>
+        <comment>折扣券; %1 = percent off, %2 = the 折 (9 for 10% off): translate as %2折券</comment>
+        <translation>%2折券</translation>
+    </message>
+    <message>
+        <source>Spend ¥%1, get ¥%2 off</source>
+        <comment>满减券: 满%1减%2</comment>
+        <translation>满¥%1减¥%2</translation>
+    </message>
+    <message>
+        <source>Free item: %1 × %2</source>
+        <comment>提货券</comment>
+        <translation>提货券：%1 × %2</translation>
+    </message>
+    <message>
+        <source>Free item: %1</source>
+        <comment>提货券</comment>
+        <translation>提货券：%1</translation>
+    </message>
+    <message>
+        <source>over ¥%1</source>
+        <comment>满%1可用</comment>
+        <translation>满¥%1可用</translation>
+    </message>
+    <message>
+        <source>not with these promotions</source>
+        <translation>不与当前促销同享</translation>
+    </message>
+    <message>
+        <source>cannot be used</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <source>not valid yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>needs its member</source>
+        <translation>需先识别所属会员</translation>
+    </message>
+    <message>
+        <source>for another member</source>
+        <translation>属于其他会员</translation>
+    </message>
+    <message>
+        <source>add the product to use it</source>
+        <translation>加入该商品后可用</translation>
+    </message>
+    <message>
+        <source>not for these products</source>
+        <translation>不适用于当前商品</translation>
+    </message>
+    <message>
+        <source>spend ¥%1 more</source>
+        <translation>再买 ¥%1 可用</translation>
+    </message>
+    <message>
+        <source>spend more to use it</source>
+        <translation>未达使用门槛</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1765,26 @@
         <source>promotion %1 has the same id</source>
         <translation>促销 %1 的 id 重复</translation>
     </message>
+    <message>
+        <source>&quot;tier_percent&quot; must be an object of tier and percent, such as {&quot;gold&quot;: 150}</source>
+        <translation>“tier_percent”必须是由等级和百分比组成的对象，如 {&quot;gold&quot;: 150}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a member tier; the tiers are %2</source>
+        <translation>“%1”不是会员等级；可用的等级为 %2</translation>
+    </message>
+    <message>
+        <source>&quot;loyalty&quot; must be an object with &quot;points_per_yuan&quot;, &quot;tier_percent&quot;, &quot;excluded_categories&quot;, &quot;birthday_percent&quot; and &quot;redeem&quot;, each optional</source>
+        <translation>“loyalty”必须是对象，可含“points_per_yuan”“tier_percent”“excluded_categories”“birthday_percent”和“redeem”，均为可选</translation>
+    </message>
+    <message>
+        <source>loyalty</source>
+        <translation>会员积分规则</translation>
+    </message>
+    <message>
+        <source>&quot;redeem&quot; must be an object with &quot;points_per_yuan&quot; and &quot;max_percent&quot;, each optional</source>
+        <translation>“redeem”必须是对象，可含“points_per_yuan”和“max_percent”，均为可选</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::ReceiptCodes</name>
@@ -1477,17 +1887,161 @@
         <source>Change would be ¥%1. Did the customer really hand over ¥%2? Press Enter again to confirm, or correct the amount.</source>
         <translation>应找零 ¥%1。顾客真的付了 ¥%2 吗？再按一次 Enter 确认，或更正金额。</translation>
     </message>
+    <message>
+        <source>This till cannot check member codes: it has no member list or no member code secret (codes/member-secret). Look the member up by phone (F6).</source>
+        <translation>本收银机无法校验会员码：没有会员名单或会员码密钥（codes/member-secret）。请按手机号查找会员（F6）。</translation>
+    </message>
+    <message>
+        <source>Please refresh your member code and show it again.</source>
+        <translation>请刷新会员码后再出示。</translation>
+    </message>
+    <message>
+        <source>This member code was already used for a sale (a screenshot?). Ask the customer to refresh the code in their app.</source>
+        <translation>该会员码已在之前的交易中用过（是截图吗？）。请顾客在 App 中刷新会员码。</translation>
+    </message>
+    <message>
+        <source>This member code has expired (a screenshot?). Ask the customer for the live code in their app.</source>
+        <translation>该会员码已过期（是截图吗？）。请顾客出示 App 中的实时会员码。</translation>
+    </message>
+    <message>
+        <source>This member code is from the future: the phone&apos;s clock is ahead of the till&apos;s. Look the member up by phone (F6).</source>
+        <translation>该会员码的时间晚于当前时间：手机时钟比收银机快。请按手机号查找会员（F6）。</translation>
+    </message>
+    <message>
+        <source>This member code is not genuine: it was altered or not made by the chain&apos;s app. Look the member up by phone (F6).</source>
+        <translation>该会员码无效：已被篡改，或并非本连锁 App 生成。请按手机号查找会员（F6）。</translation>
+    </message>
+    <message>
+        <source>This code cannot be used here. Please ask the cashier.</source>
+        <translation>此码在这里无法使用，请咨询收银员。</translation>
+    </message>
+    <message>
+        <source>This member code cannot be read: scan it again.</source>
+        <translation>无法读取该会员码：请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Member %1 is not in this till&apos;s member list: look them up by phone (F6), or import the newest members.</source>
+        <translation>会员 %1 不在本收银机的会员名单中：请按手机号查找（F6），或导入最新会员名单。</translation>
+    </message>
+    <message>
+        <source>Please ask the cashier to look up your membership.</source>
+        <translation>请让收银员帮您查询会员信息。</translation>
+    </message>
+    <message>
+        <source>This till cannot check coupons: it has no coupon keys (codes/coupon-keys.pem). The coupon was not used.</source>
+        <translation>本收银机无法校验优惠券：缺少券密钥（codes/coupon-keys.pem）。该券未被使用。</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 was already used (written off in an earlier sale).</source>
+        <translation>优惠券 #%1 已被使用（已在之前的交易中核销）。</translation>
+    </message>
+    <message>
+        <source>This coupon has already been used.</source>
+        <translation>此优惠券已被使用。</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 expired on %2.</source>
+        <translation>优惠券 #%1 已于 %2 过期。</translation>
+    </message>
+    <message>
+        <source>Sorry, this coupon has expired.</source>
+        <translation>抱歉，此优惠券已过期。</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 can be used from %2.</source>
+        <translation>优惠券 #%1 自 %2 起可用。</translation>
+    </message>
+    <message>
+        <source>This coupon cannot be used yet.</source>
+        <translation>此优惠券尚未到使用时间。</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 belongs to a member: scan their member code (or F6) first, then the coupon.</source>
+        <translation>优惠券 #%1 属于会员：请先扫描其会员码（或按 F6），再扫券。</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 belongs to another member, not to this sale&apos;s.</source>
+        <translation>优惠券 #%1 属于其他会员，不属于本单会员。</translation>
+    </message>
+    <message>
+        <source>This coupon belongs to a member account: please show your member code first.</source>
+        <translation>此优惠券属于会员账户：请先出示您的会员码。</translation>
+    </message>
+    <message>
+        <source>This coupon was not issued by this chain (or with a key this till no longer trusts). It was not used.</source>
+        <translation>此优惠券不是本连锁签发的（或所用密钥已不受本收银机信任）。该券未被使用。</translation>
+    </message>
+    <message>
+        <source>This coupon is forged: its signature does not match. It was not used.</source>
+        <translation>此优惠券是伪造的：签名不符。该券未被使用。</translation>
+    </message>
+    <message>
+        <source>This coupon code cannot be read: scan it again.</source>
+        <translation>无法读取该优惠券码：请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Coupon #%1 is already in this sale.</source>
+        <translation>优惠券 #%1 已在本单中。</translation>
+    </message>
+    <message>
+        <source>This sale is already for member %1. Remove that member first (Shift+F6) to change it.</source>
+        <translation>本单已关联会员 %1。如需更换，请先移除该会员（Shift+F6）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a mobile number: 11 digits, starting with 1.</source>
+        <translation>“%1”不是手机号：手机号为 1 开头的 11 位数字。</translation>
+    </message>
+    <message>
+        <source>This till has no member list.</source>
+        <translation>本收银机没有会员名单。</translation>
+    </message>
+    <message>
+        <source>No member has the phone number %1. The customer can join now.</source>
+        <translation>没有手机号为 %1 的会员。顾客可以现在加入会员。</translation>
+    </message>
+    <message>
+        <source>The customer must agree to the member terms before joining.</source>
+        <translation>顾客须先同意会员条款才能加入会员。</translation>
+    </message>
+    <message>
+        <source>The customer was NOT signed up: %1</source>
+        <translation>顾客未能加入会员：%1</translation>
+    </message>
+    <message>
+        <source>This sale has no member.</source>
+        <translation>本单没有会员。</translation>
+    </message>
+    <message>
+        <source>Identify the member first (F6 or their code).</source>
+        <translation>请先识别会员（按 F6 或扫描会员码）。</translation>
+    </message>
+    <message>
+        <source>This store has no points scheme.</source>
+        <translation>本店没有积分规则。</translation>
+    </message>
+    <message>
+        <source>No points can be used: %1 available, %2 points pay ¥1, at most %3% of the sale.</source>
+        <translation>无法使用积分：现有 %1 积分，%2 积分抵 ¥1，最多抵本单金额的 %3%。</translation>
+    </message>
+    <message>
+        <source>There is no such coupon in this sale.</source>
+        <translation>本单中没有该优惠券。</translation>
+    </message>
+    <message>
+        <source>This till has no coupons to hand out.</source>
+        <translation>本收银机没有可发放的优惠券。</translation>
+    </message>
+    <message>
+        <source>Hand out a coupon with a sale: scan a product first.</source>
+        <translation>发券需随交易进行：请先扫描商品。</translation>
+    </message>
+    <message>
+        <source>No coupons of campaign %1 are left to hand out.</source>
+        <translation>活动 %1 的优惠券已发完。</translation>
+    </message>
 </context>
 <context>
     <name>smartpos::ScanResolver</name>
-    <message>
-        <source>Member codes are not supported yet: ring the sale up without membership.</source>
-        <translation>暂不支持会员码：请按非会员结账。</translation>
-    </message>
-    <message>
-        <source>Coupons are not supported yet: this coupon was not used.</source>
-        <translation>暂不支持优惠券：此券未被使用。</translation>
-    </message>
     <message>
         <source>Returns are not supported yet: nothing was done with this receipt.</source>
         <translation>暂不支持退货：未对此小票做任何处理。</translation>
@@ -1541,6 +2095,14 @@
     <message>
         <source>Scale label %1 carries a price, but %2 is sold by the piece: scan its own barcode. (Marked-down labels need a layout marked markdown in smartpos.ini.)</source>
         <translation>秤签 %1 带有价格，但 %2 按件销售：请扫描其自身条码。（打折秤签需要在 smartpos.ini 中把秤签格式标记为 markdown。）</translation>
+    </message>
+    <message>
+        <source>This is a member code, not a product.</source>
+        <translation>这是会员码，不是商品条码。</translation>
+    </message>
+    <message>
+        <source>This is a coupon code, not a product.</source>
+        <translation>这是优惠券码，不是商品条码。</translation>
     </message>
 </context>
 <context>

@@ -134,7 +134,9 @@ void SaleSession::changed(State next)
         for (const Adjustment &adjustment : adjustments())
             if (adjustment.source == source)
                 presented.discount.fen -= adjustment.amount.fen;
-        presented.fit = checkCoupon(presented.coupon, m_cart, context);
+        // A paid sale's coupons are the ones it wrote off: they applied.
+        presented.fit =
+            m_lastPaid ? CouponFit::Applies : checkCoupon(presented.coupon, m_cart, context);
     }
     const bool stateChanges = next != m_state;
     m_state = next;

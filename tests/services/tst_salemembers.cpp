@@ -354,6 +354,8 @@ void TestSaleMembers::couponAppliesAndIsWrittenOff()
     QCOMPARE(paid.sale.adjustments.last().source, u"coupon:501"_s);
     QVERIFY(*m_ledger->couponRedeemed(501));
     QCOMPARE(m_session->coupons().size(), 1); // shown as written off until the next sale
+    QCOMPARE(m_session->coupons()[0].fit, CouponFit::Applies);
+    QCOMPARE(m_session->coupons()[0].discount, Money::fromYuan(5));
     const VerifyResult verified = m_ledger->verify();
     QVERIFY2(verified.ok, qPrintable(verified.reason));
 }

@@ -536,7 +536,8 @@ private slots:
         // Someone with the file and sqlite3 (and the knowledge to lift the guards) gives the
         // member more points, or makes the coupon worth more: ledger verify names the sale.
         for (const auto &[table, change, complaint] :
-             {std::tuple{u"sale_members"_s, u"points_earned = 8300"_s, u"points"_s},
+             {std::tuple{u"sale_members"_s, u"points_earned = 8300 WHERE seq = %1"_s.arg(seq),
+                         u"points"_s},
               std::tuple{u"sale_adjustments"_s,
                          u"amount_fen = -5000 WHERE source = 'coupon:515151'"_s,
                          u"was changed"_s}}) {
