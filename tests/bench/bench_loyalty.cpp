@@ -4,6 +4,7 @@
 // Each call is timed on its own; p50 and p99 are counters.
 #include "benchdata.h"
 #include "core/loyalty.h"
+#include "pricingsupport.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -13,6 +14,7 @@
 #include <chrono>
 
 using namespace smartpos;
+using smartpos::testing::FixedAdjustments;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -24,23 +26,6 @@ Product productNumber(int i)
 {
     return bench::syntheticProduct(i, categories);
 }
-
-// Makes the adjustments it is given, as the promotions engine and coupons would.
-class FixedRule final : public PricingRule {
-public:
-    explicit FixedRule(QList<Adjustment> adjustments)
-        : m_adjustments(std::move(adjustments))
-    {
-    }
-    QString id() const override { return u"bench:fixed"_s; }
-    QList<Adjustment> apply(const Cart &, const PricingContext &) const override
-    {
-        return m_adjustments;
-    }
-
-private:
-    QList<Adjustment> m_adjustments;
-};
 
 // 16 line discounts, 3 basket discounts and a points redemption: 20 adjustments.
 QList<Adjustment> twentyAdjustments(QRandomGenerator &random, const Cart &cart)
@@ -79,7 +64,7 @@ void BM_Earned200(benchmark::State &state)
     std::vector<Priced> baskets;
     for (int i = 0; i < 16; ++i) {
         Cart cart = bench::randomCart(random, 200, skuCount, categories);
-        const FixedRule rule(twentyAdjustments(random, cart));
+        const FixedAdjustments rule(twentyAdjustments(random, cart));
         PricedBasket basket = priceCart(cart, {&rule}, context);
         if (basket.adjustments.size() != 20)
             qFatal("expected 20 adjustments, got %lld", qlonglong(basket.adjustments.size()));

@@ -3,6 +3,7 @@
 #include "core/loyalty.h"
 #include "core/member.h"
 
+#include "pricingsupport.h"
 #include "testsupport.h"
 
 #include <QRandomGenerator>
@@ -13,22 +14,11 @@
 #include <numeric>
 
 using namespace smartpos;
+using smartpos::testing::FixedAdjustments;
+using smartpos::testing::product;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Product product(const QString &sku, const QString &category, qint64 priceFen, bool weighed = false)
-{
-    Product p;
-    p.id = qHash(sku);
-    p.sku = sku;
-    p.nameZh = u"品"_s + sku;
-    p.nameEn = u"Item "_s + sku;
-    p.category = category;
-    p.price = Money{priceFen};
-    p.soldBy = weighed ? SoldBy::Weight : SoldBy::Unit;
-    return p;
-}
 
 // A cart from "SKU/category/price×units" (unit products) and "SKU/category/perKg@grams"
 // (weighed), separated by spaces; prices in fen.
@@ -48,23 +38,6 @@ Cart cartOf(const QString &spec, MoneyLimits limits = {})
     }
     return cart;
 }
-
-// A rule that makes the adjustments it is given.
-class FixedRule final : public PricingRule {
-public:
-    explicit FixedRule(QList<Adjustment> adjustments)
-        : m_adjustments(std::move(adjustments))
-    {
-    }
-    QString id() const override { return u"test:fixed"_s; }
-    QList<Adjustment> apply(const Cart &, const PricingContext &) const override
-    {
-        return m_adjustments;
-    }
-
-private:
-    QList<Adjustment> m_adjustments;
-};
 
 // "line:yuan" per adjustment, separated by spaces: "0:-3 -1:-10.50"; "p:-5" is a points
 // redemption ("points:M1") on the basket.
@@ -87,7 +60,7 @@ const PricingContext noon{QDateTime(QDate(2026, 3, 6), QTime(4, 0), QTimeZone::u
 
 PricedBasket priced(const Cart &cart, const QString &adjustments)
 {
-    const FixedRule rule(adjustmentsOf(adjustments));
+    const FixedAdjustments rule(adjustmentsOf(adjustments));
     return priceCart(cart, {&rule}, noon);
 }
 
@@ -382,7 +355,7 @@ void TestLoyalty::redemptionRule()
     const Cart cart = cartOf(u"A/food/2000 B/drinks/1000"_s);
     const PointsRedemptionRule rule(u"M0002"_s, PointsRedemption{1500, Money::fromYuan(15)});
     QCOMPARE(rule.id(), u"points:M0002"_s);
-    const FixedRule promo(adjustmentsOf(u"0:-2 -1:-3"_s));
+    const FixedAdjustments promo(adjustmentsOf(u"0:-2 -1:-3"_s));
     const PricedBasket basket = priceCart(cart, {&promo, &rule}, noon);
     QCOMPARE(basket.adjustments.size(), 3);
     const Adjustment &points = basket.adjustments.last();
@@ -408,7 +381,7 @@ void TestLoyalty::redemptionTwoPasses()
 {
     const LoyaltyRules rules = demoRules();
     const Cart cart = cartOf(u"A/food/2500 T/tobacco/1000 F/fresh/1196@750"_s);
-    const FixedRule promo(adjustmentsOf(u"-1:-5"_s));
+    const FixedAdjustments promo(adjustmentsOf(u"-1:-5"_s));
     const PricedBasket first = priceCart(cart, {&promo}, noon);
     QCOMPARE(first.total, Money{3897});
     const PointsRedemption most = smartpos::maxRedemption(rules, 25600, first.total);
@@ -451,7 +424,7 @@ void TestLoyalty::properties()
             a.amount = Money{-random.bounded(0, 30000) + (random.bounded(10) == 0 ? 40000 : 0)};
             adjustments << a;
         }
-        const FixedRule rule(adjustments);
+        const FixedAdjustments rule(adjustments);
         const PricedBasket basket = priceCart(cart, {&rule}, noon);
 
         LoyaltyRules rules;
@@ -501,7 +474,7 @@ void TestLoyalty::properties()
         for (Adjustment &a : moved)
             if (a.line >= 0 && a.line < order.size())
                 a.line = int(order.indexOf(a.line));
-        const FixedRule movedRule(moved);
+        const FixedAdjustments movedRule(moved);
         const PricedBasket shuffledBasket = priceCart(shuffled, {&movedRule}, noon);
         QCOMPARE(shuffledBasket.total, basket.total);
         QVERIFY2(pointsEarned(shuffled, shuffledBasket, rules, tier, birthday) == points,

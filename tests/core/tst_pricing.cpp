@@ -1,5 +1,6 @@
 #include "core/pricing.h"
 
+#include "pricingsupport.h"
 #include "testsupport.h"
 
 #include <QRandomGenerator>
@@ -10,6 +11,7 @@
 #include <memory>
 
 using namespace smartpos;
+using smartpos::testing::FixedAdjustments;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -60,23 +62,6 @@ public:
 private:
     Money m_off;
     QString m_id;
-};
-
-// Returns what it is given, whatever the cart: for limits and malformed rule output.
-class FixedAdjustments : public PricingRule {
-public:
-    explicit FixedAdjustments(QList<Adjustment> adjustments)
-        : m_adjustments(std::move(adjustments))
-    {
-    }
-    QString id() const override { return u"test:fixed"_s; }
-    QList<Adjustment> apply(const Cart &, const PricingContext &) const override
-    {
-        return m_adjustments;
-    }
-
-private:
-    QList<Adjustment> m_adjustments;
 };
 
 // ¥1 off the basket during happy hour (UTC 10:00–11:00): shows the context reaches the rules.

@@ -1,5 +1,6 @@
 #include "core/promotions.h"
 
+#include "pricingsupport.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <algorithm>
 
 using namespace smartpos;
+using smartpos::testing::product;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -29,19 +31,6 @@ PricingContext contextAt(QDateTime utc, std::optional<PricingContext::Member> me
 }
 
 const PricingContext fridayNoon = contextAt(at(6, 12, 0));
-
-Product product(const QString &sku, const QString &category, qint64 priceFen, bool weighed = false)
-{
-    Product p;
-    p.id = qHash(sku);
-    p.sku = sku;
-    p.nameZh = u"品"_s + sku;
-    p.nameEn = u"Item "_s + sku;
-    p.category = category;
-    p.price = Money{priceFen};
-    p.soldBy = weighed ? SoldBy::Weight : SoldBy::Unit;
-    return p;
-}
 
 // A cart from "SKU/category/price×units" (unit products) and "SKU/category/perKg@grams"
 // (weighed), separated by spaces.
