@@ -3,6 +3,8 @@
 #include "core/couponcode.h"
 #include "core/pricing.h"
 
+#include <optional>
+
 namespace smartpos {
 
 namespace {
@@ -36,13 +38,15 @@ constexpr Words giftWords{"送您一张优惠券", "A coupon for you"};
 constexpr Words giftKeptWords{"已存入会员账户", "Added to your member account"};
 constexpr Words giftShowWords{"下次购物出示此码", "Show this code next time"};
 
-Words tierWords(QStringView tier)
+std::optional<Words> tierWords(QStringView tier)
 {
     if (tier == u"platinum")
-        return {"白金卡", "Platinum"};
+        return Words{"白金卡", "Platinum"};
     if (tier == u"gold")
-        return {"金卡", "Gold"};
-    return {"银卡", "Silver"};
+        return Words{"金卡", "Gold"};
+    if (tier == u"silver")
+        return Words{"银卡", "Silver"};
+    return std::nullopt;
 }
 
 Words tenderWords(Tender::Kind kind)
@@ -90,6 +94,7 @@ public:
         return pick(zh, QString::fromUtf8(en));
     }
     bool both() const { return m_language == ReceiptLanguage::Both; }
+    ReceiptLanguage language() const { return m_language; }
 
     void text(const QString &text, escpos::Align align = escpos::Align::Left, bool emphasis = false)
     {
@@ -230,7 +235,7 @@ void addMember(Builder &b, const Sale &sale)
 {
     if (const std::optional<SaleMember> &member = sale.member) {
         b.pair(b.say(memberWords), member->maskedPhone);
-        b.pair(b.say(tierLabelWords), b.say(tierWords(member->tier)));
+        b.pair(b.say(tierLabelWords), memberTierName(member->tier, b.language()));
         b.pair(b.say(earnedWords), QStringLiteral("+%1").arg(member->pointsEarned));
         if (member->pointsRedeemed > 0)
             b.pair(b.say(redeemedWords), QStringLiteral("-%1").arg(member->pointsRedeemed));
@@ -277,6 +282,24 @@ QStringList laidOut(const QString &text, escpos::Align align, int columns)
 }
 
 } // namespace
+
+QString memberTierName(QStringView tier, ReceiptLanguage language)
+{
+    const std::optional<Words> words = tierWords(tier);
+    if (!words)
+        return tier.toString();
+    const QString zh = QString::fromUtf8(words->zh);
+    const QString en = QString::fromUtf8(words->en);
+    switch (language) {
+    case ReceiptLanguage::Chinese:
+        return zh;
+    case ReceiptLanguage::English:
+        return en;
+    case ReceiptLanguage::Both:
+        break;
+    }
+    return zh + u' ' + en;
+}
 
 ReceiptDocument receiptFor(const Sale &sale, qint64 seq, const QString &receiptCode,
                            const ReceiptContext &context, bool reprint)

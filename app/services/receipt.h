@@ -48,6 +48,11 @@ struct ReceiptDocument {
     QByteArray toEscPos(const escpos::PrinterProfile &profile) const;
 };
 
+// A member tier ("silver", "gold", "platinum") as the receipt names it: 银卡 / Silver, 金卡 / Gold,
+// 白金卡 / Platinum, and "金卡 Gold" in both languages; an unknown tier as it is. (The screens'
+// one-language name is MemberTexts::tierName, through the UI's translations.)
+QString memberTierName(QStringView tier, ReceiptLanguage language);
+
 // The receipt of the sale with journal sequence number `seq`. `receiptCode` goes into the QR
 // (ReceiptCodes::codeFor); a reprint says 重印 / REPRINT at the top.
 ReceiptDocument receiptFor(const Sale &sale, qint64 seq, const QString &receiptCode,

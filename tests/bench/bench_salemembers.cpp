@@ -111,7 +111,7 @@ void BM_MemberCodeScan(benchmark::State &state)
             return;
         }
         state.PauseTiming();
-        s.session->removeMember();
+        (void)s.session->removeMember();
         state.ResumeTiming();
     }
 }
@@ -138,7 +138,7 @@ void BM_CouponScan(benchmark::State &state)
             return;
         }
         state.PauseTiming();
-        s.session->removeCoupon(0);
+        (void)s.session->removeCoupon(0);
         state.ResumeTiming();
     }
 }
@@ -158,7 +158,7 @@ void BM_PhoneLookup(benchmark::State &state)
             return;
         }
         state.PauseTiming();
-        s.session->removeMember();
+        (void)s.session->removeMember();
         state.ResumeTiming();
     }
 }

@@ -278,10 +278,12 @@ private slots:
         QFile read(file);
         QVERIFY(read.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(read.readAll()).trimmed().split(u'\n');
-        QCOMPARE(lines.size(), 4 + 4);
-        QCOMPARE(lines[1], u"campaign=9"_s);
-        QCOMPARE(lines[2], u"name_zh=九折券"_s);
-        for (const QString &code : lines.mid(4)) {
+        QCOMPARE(lines.size(), 5 + 4);
+        QVERIFY2(lines[1].startsWith(u"# kind=percent value=1000 min_spend=0.00"_s),
+                 qPrintable(lines[1]));
+        QCOMPARE(lines[2], u"campaign=9"_s);
+        QCOMPARE(lines[3], u"name_zh=九折券"_s);
+        for (const QString &code : lines.mid(5)) {
             const AdminRun verified = admin({u"codes"_s, u"verify"_s, code}, data);
             QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
             QVERIFY(verified.out.contains(u"campaign 9"_s));

@@ -34,6 +34,7 @@ class TestCouponPool : public QObject {
 private slots:
     void init();
     void noPools();
+    void emptyFolder();
     void writeAndTake();
     void handedOutAreSkipped();
     void putBackComesFirst();
@@ -42,6 +43,8 @@ private slots:
     void refusedLines();
     void crlfAndBom();
     void writeRefusesToReplace();
+    void manyCodesKeepTheirOrderAndLines();
+    void loadTenThousand();
 
 private:
     QStringList codes(quint64 first, int count) const;
@@ -79,6 +82,19 @@ void TestCouponPool::noPools()
     QCOMPARE(pool.take(campaign, none, now), std::nullopt);
 }
 
+void TestCouponPool::emptyFolder()
+{
+    QVERIFY(QDir().mkpath(CouponPool::folder(m_dir->path())));
+    QFile other(QDir(CouponPool::folder(m_dir->path())).filePath(u"7.pool.tmp"_s));
+    QVERIFY(other.open(QIODevice::WriteOnly)); // a write cut short: not a pool
+    other.write("garbage\n");
+    other.close();
+    CouponPool pool;
+    QVERIFY_OK(pool.load(m_dir->path(), m_keys->couponKeys, now));
+    QVERIFY(pool.campaigns().isEmpty());
+    QCOMPARE(pool.take(campaign, none, now), std::nullopt);
+}
+
 void TestCouponPool::writeAndTake()
 {
     QVERIFY_OK(CouponPool::write(m_dir->path(), {campaign, u"到店礼"_s, u"Welcome"_s, 0},
@@ -92,6 +108,13 @@ void TestCouponPool::writeAndTake()
     QCOMPARE(c.nameZh, u"到店礼"_s);
     QCOMPARE(c.nameEn, u"Welcome"_s);
     QCOMPARE(c.left, 3);
+    // What the coupons give, from the signed codes.
+    QCOMPARE(c.kind, Coupon::Kind::Cash);
+    QCOMPARE(c.value, 500);
+    QCOMPARE(c.minSpend, Money::fromYuan(20));
+    QFile file(poolPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("# kind=cash value=500 min_spend=20.00"));
     for (quint64 id = 7'000'001; id <= 7'000'003; ++id) {
         const auto taken = pool.take(campaign, none, now);
         QVERIFY(taken);
@@ -181,7 +204,7 @@ void TestCouponPool::refusedLines()
     const Status loaded = pool.load(m_dir->path(), m_keys->couponKeys, now);
     QVERIFY(!loaded);
     QVERIFY2(loaded.error().message.contains(reason), qPrintable(loaded.error().message));
-    QVERIFY2(loaded.error().message.contains(u"line 7"_s), qPrintable(loaded.error().message));
+    QVERIFY2(loaded.error().message.contains(u"line 8"_s), qPrintable(loaded.error().message));
     QVERIFY(pool.campaigns().isEmpty());
 }
 
@@ -212,6 +235,39 @@ void TestCouponPool::writeRefusesToReplace()
     QVERIFY_OK(pool.load(m_dir->path(), m_keys->couponKeys, now));
     QCOMPARE(pool.take(campaign, none, now)->coupon.id, 2u);
     QCOMPARE(pool.campaigns().first().nameZh, u"a b"_s);
+}
+
+// Enough codes to be checked on several threads: still taken in file order, and a bad code
+// near the end is refused with its own line number.
+void TestCouponPool::manyCodesKeepTheirOrderAndLines()
+{
+    constexpr int count = 2000;
+    QStringList lines = codes(1, count);
+    QVERIFY_OK(CouponPool::write(m_dir->path(), {campaign, {}, {}, 0}, lines));
+    CouponPool pool;
+    QVERIFY_OK(pool.load(m_dir->path(), m_keys->couponKeys, now));
+    for (quint64 id = 1; id <= count; ++id)
+        QCOMPARE(pool.take(campaign, none, now)->coupon.id, id);
+    lines[count - 10][12] = lines[count - 10][12] == u'A' ? u'B' : u'A';
+    QVERIFY_OK(CouponPool::write(m_dir->path(), {campaign, {}, {}, 0}, lines, true));
+    const Status loaded = pool.load(m_dir->path(), m_keys->couponKeys, now);
+    QVERIFY(!loaded);
+    const QString line = u"line %1:"_s.arg(5 + count - 10 + 1);
+    QVERIFY2(loaded.error().message.contains(line), qPrintable(loaded.error().message));
+}
+
+// A pool of 10k codes read, every signature checked: the walltime of one load.
+void TestCouponPool::loadTenThousand()
+{
+    constexpr int count = 10'000;
+    QVERIFY_OK(CouponPool::write(m_dir->path(), {campaign, u"到店礼"_s, u"Welcome"_s, 0},
+                                 codes(1, count)));
+    CouponPool pool;
+    QBENCHMARK
+    {
+        QVERIFY_OK(pool.load(m_dir->path(), m_keys->couponKeys, now));
+    }
+    QCOMPARE(pool.campaigns().first().left, count);
 }
 
 QTEST_GUILESS_MAIN(TestCouponPool)

@@ -4,11 +4,15 @@
 #include "services/receipt.h"
 
 #include "core/couponcode.h"
+#include "sim/escposparser.h"
+#include "sim/jobrender.h"
 
 #include "testsupport.h"
 
 #include <QStringEncoder>
 #include <QTest>
+
+#include <ZXing/ReadBarcode.h>
 
 using namespace smartpos;
 using namespace Qt::StringLiterals;
@@ -63,6 +67,10 @@ private slots:
     void logoOnPaperOnly();
     void memberPointsAndCoupons();
     void givenCouponWithoutMemberIsAQr();
+    void bothQrCodesScanFromPaper_data();
+    void bothQrCodesScanFromPaper();
+    void memberLinesOnlyWhenThereIsOne();
+    void tierNames();
 };
 
 void TestReceipt::bothLanguagesAt32Columns()
@@ -284,5 +292,80 @@ void TestReceipt::givenCouponWithoutMemberIsAQr()
     QVERIFY(bytes.contains(code.toLatin1()));
 }
 
-QTEST_GUILESS_MAIN(TestReceipt)
+void TestReceipt::bothQrCodesScanFromPaper_data()
+{
+    QTest::addColumn<bool>("narrow");
+    QTest::newRow("80 mm, native QR") << false;
+    QTest::newRow("58 mm, raster QR") << true;
+}
+
+// The given coupon's QR and the receipt's own, printed by the virtual printer and read back
+// from its picture of the paper.
+void TestReceipt::bothQrCodesScanFromPaper()
+{
+    QFETCH(bool, narrow);
+    const escpos::PrinterProfile profile =
+        narrow ? escpos::PrinterProfile::mm58() : escpos::PrinterProfile::mm80();
+    const QString gift = signedGift();
+    Sale sale = memberSale(gift);
+    sale.member.reset();
+    sale.coupons.clear();
+    const QByteArray bytes =
+        receiptFor(sale, 125, code, demoContext(ReceiptLanguage::Both)).toEscPos(profile);
+    sim::EscPosParser parser(profile.dotsPerLine);
+    parser.feed(bytes);
+    parser.endOfStream();
+    const QList<sim::PrintJob> jobs = parser.takeJobs();
+    QCOMPARE(jobs.size(), 1);
+    QVERIFY(jobs.first().warnings.isEmpty());
+    const QImage paper = sim::renderImage(jobs.first(), profile.dotsPerLine)
+                             .convertToFormat(QImage::Format_Grayscale8);
+    const ZXing::ImageView view(paper.constBits(), paper.width(), paper.height(),
+                                ZXing::ImageFormat::Lum, int(paper.bytesPerLine()));
+    QStringList read;
+    for (const ZXing::Result &result : ZXing::ReadBarcodes(
+             view,
+             ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode).setTryHarder(true)))
+        read.append(QString::fromStdWString(result.text()));
+    read.sort();
+    QStringList expected = {gift, code};
+    expected.sort();
+    QCOMPARE(read, expected);
+}
+
+void TestReceipt::memberLinesOnlyWhenThereIsOne()
+{
+    // No member, no coupons: none of their lines.
+    const QString plain =
+        receiptFor(demoSale(), 123, code, demoContext(ReceiptLanguage::Both)).toText(48);
+    for (const QString &word : {u"会员"_s, u"积分"_s, u"Points"_s, u"券"_s, u"Coupon"_s})
+        QVERIFY2(!plain.contains(word), qPrintable(word));
+    QCOMPARE(plain.count(u"[QR "_s), 1);
+    // A member who used no points and no coupon, of a tier the receipt does not know.
+    Sale sale = demoSale();
+    sale.member = SaleMember{u"M0002"_s, u"diamond"_s, u"139****0001"_s, -1, 17, 0, 50};
+    for (const ReceiptLanguage language : {ReceiptLanguage::Chinese, ReceiptLanguage::English}) {
+        const QString text = receiptFor(sale, 126, code, demoContext(language)).toText(48);
+        const bool zh = language == ReceiptLanguage::Chinese;
+        QVERIFY2(text.contains(zh ? u"会员"_s : u"Member"_s), qPrintable(text));
+        QVERIFY(text.contains(u"139****0001"_s));
+        QVERIFY(text.contains(u"diamond"_s));
+        QVERIFY(text.contains(zh ? u"本单积分"_s : u"Points earned"_s));
+        QVERIFY(text.contains(zh ? u"积分余额"_s : u"Points balance"_s));
+        QVERIFY(!text.contains(zh ? u"积分抵扣"_s : u"Points used"_s));
+        QVERIFY(!text.contains(zh ? u"已核销券"_s : u"Coupon used"_s));
+        QVERIFY(!text.contains(zh ? u"送您"_s : u"A coupon for you"_s));
+        QVERIFY(!text.contains(zh ? u"Member"_s : u"会员"_s));
+    }
+}
+
+void TestReceipt::tierNames()
+{
+    QCOMPARE(memberTierName(u"silver", ReceiptLanguage::Chinese), u"银卡"_s);
+    QCOMPARE(memberTierName(u"gold", ReceiptLanguage::English), u"Gold"_s);
+    QCOMPARE(memberTierName(u"platinum", ReceiptLanguage::Both), u"白金卡 Platinum"_s);
+    QCOMPARE(memberTierName(u"diamond", ReceiptLanguage::Both), u"diamond"_s);
+}
+
+QTEST_MAIN(TestReceipt)
 #include "tst_receipt.moc"
