@@ -892,23 +892,29 @@ Adjustment adjustmentOf(const Adjustment &named, const Applied &applied,
 
 } // namespace
 
+Money couponEligibleSpend(const Coupon &coupon, const Cart &cart)
+{
+    Money spend;
+    for (const CartLine &line : cart.lines())
+        if (couponCovers(coupon, line))
+            spend += line.total();
+    return spend;
+}
+
 CouponFit checkCoupon(const Coupon &coupon, const Cart &cart, const PricingContext &context)
 {
     if (const CouponFit fit = couponFitsContext(coupon, context); fit != CouponFit::Applies)
         return fit;
-    Money spend;
     bool gives = coupon.kind != Coupon::Kind::Item;
     bool covers = false;
     for (const CartLine &line : cart.lines()) {
-        if (couponCovers(coupon, line)) {
-            covers = true;
-            spend += line.total();
-        }
+        covers = covers || couponCovers(coupon, line);
         gives = gives || couponGives(coupon, line);
     }
     if (!covers || !gives)
         return CouponFit::NoProduct;
-    return spend < coupon.minSpend ? CouponFit::BelowMinimum : CouponFit::Applies;
+    return couponEligibleSpend(coupon, cart) < coupon.minSpend ? CouponFit::BelowMinimum
+                                                               : CouponFit::Applies;
 }
 
 PromotionEngine::PromotionEngine(PromotionSet set)

@@ -135,6 +135,8 @@ enum class CouponFit {
     BelowMinimum, // the lines it applies to do not reach minSpend
 };
 CouponFit checkCoupon(const Coupon &coupon, const Cart &cart, const PricingContext &context);
+// What the lines a coupon applies to come to: what its minimum spend is measured against.
+Money couponEligibleSpend(const Coupon &coupon, const Cart &cart);
 
 // Prices a cart with a store's promotions and the coupons in the context, as one PricingRule:
 // session.setPricingRules({&engine}).

@@ -288,17 +288,9 @@ QString memberTierName(QStringView tier, ReceiptLanguage language)
     const std::optional<Words> words = tierWords(tier);
     if (!words)
         return tier.toString();
-    const QString zh = QString::fromUtf8(words->zh);
-    const QString en = QString::fromUtf8(words->en);
-    switch (language) {
-    case ReceiptLanguage::Chinese:
-        return zh;
-    case ReceiptLanguage::English:
-        return en;
-    case ReceiptLanguage::Both:
-        break;
-    }
-    return zh + u' ' + en;
+    ReceiptContext context;
+    context.language = language;
+    return Builder(context).say(*words);
 }
 
 ReceiptDocument receiptFor(const Sale &sale, qint64 seq, const QString &receiptCode,

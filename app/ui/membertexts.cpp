@@ -110,14 +110,7 @@ QString MemberTexts::couponEffect(const Coupon &coupon, CouponFit fit, Money dis
         return coupon.kind == Coupon::Kind::Item ? tr("add the product to use it")
                                                  : tr("not for these products");
     case CouponFit::BelowMinimum: {
-        // What its lines come to, as checkCoupon counts them.
-        Money spend;
-        for (const CartLine &line : cart.lines()) {
-            if (!coupon.category.isEmpty() && line.product.category != coupon.category)
-                continue;
-            if (coupon.sku.isEmpty() || line.product.sku == coupon.sku)
-                spend += line.total();
-        }
+        const Money spend = couponEligibleSpend(coupon, cart);
         return spend < coupon.minSpend
                    ? tr("spend ¥%1 more").arg((coupon.minSpend - spend).toString())
                    : tr("spend more to use it");
