@@ -96,6 +96,7 @@ void TillApp::buildServices()
         std::make_unique<CashierController>(*m_session, *m_search, *m_cartModel, *m_searchModel);
     m_customer = std::make_unique<CustomerDisplay>(*m_session, m_data->config.storeName);
     m_devices = std::make_unique<DeviceController>();
+    m_syncIndicator = std::make_unique<SyncIndicator>(m_data->clock);
     auto followLanguage = [this] {
         m_cartModel->setChinese(m_language->chinese());
         m_searchModel->setChinese(m_language->chinese());
@@ -106,12 +107,15 @@ void TillApp::buildServices()
     connect(m_language.get(), &Language::changed, m_devices.get(), &DeviceController::retranslate);
     connect(m_language.get(), &Language::changed, m_cashier.get(), &CashierController::retranslate);
     connect(m_language.get(), &Language::changed, m_customer.get(), &CustomerDisplay::retranslate);
+    connect(m_language.get(), &Language::changed, m_syncIndicator.get(),
+            &SyncIndicator::retranslate);
     // A sign-in or sign-up refused on the customer's keypad: the cashier sees why.
     connect(m_customer.get(), &CustomerDisplay::refused, m_cashier.get(),
             &CashierController::showScanProblem);
     provideSingleton(*m_engine, m_cashier.get());
     provideSingleton(*m_engine, m_customer.get());
     provideSingleton(*m_engine, m_devices.get());
+    provideSingleton(*m_engine, m_syncIndicator.get());
     startPromotions();
     startPrinter();
 }

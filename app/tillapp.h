@@ -20,6 +20,7 @@ class CashierController;
 class CouponPool;
 class CustomerDisplay;
 class DeviceController;
+class SyncIndicator;
 class KeyboardWedge;
 class Language;
 class MemberStore;
@@ -70,6 +71,7 @@ public:
     Language *language() const { return m_language.get(); }
     KeyboardWedge *wedge() const { return m_wedge.get(); }
     DeviceController *devices() const { return m_devices.get(); }
+    SyncIndicator *syncIndicator() const { return m_syncIndicator.get(); }
 
 private:
     void buildServices();
@@ -103,6 +105,7 @@ private:
     std::unique_ptr<PrintSpooler> m_spooler;
     std::unique_ptr<KeyboardWedge> m_wedge;
     std::unique_ptr<DeviceController> m_devices;
+    std::unique_ptr<SyncIndicator> m_syncIndicator;
     std::unique_ptr<PoleFeed> m_poleFeed;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QPointer<QQuickWindow> m_cashierWindow;

@@ -13,6 +13,8 @@ void appendEnvelope(QByteArray &out, const OutboxEvent &event)
     w.key("created_at").value(event.createdAt);
     w.key("event_id").value(event.eventId);
     w.key("kind").value(event.kind);
+    w.key("mac").value(QString::fromLatin1(event.mac.toHex()));
+    w.key("prev_mac").value(QString::fromLatin1(event.prevMac.toHex()));
     w.key("seq").value(event.seq);
     w.key("terminal").value(event.terminalId);
     w.key("v").value(event.version);

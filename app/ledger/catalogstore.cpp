@@ -42,6 +42,13 @@ CREATE VIRTUAL TABLE product_search USING fts5(terms, tokenize = 'unicode61 remo
     QStringLiteral(R"(
 UPDATE OR IGNORE products SET plu = NULLIF(ltrim(plu, '0'), '') WHERE plu IS NOT NULL
 )"),
+    // Where the changes pulled from the chain stand (sync/): written with the changes.
+    QStringLiteral(R"(
+CREATE TABLE sync_cursor (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    cursor INTEGER NOT NULL CHECK (cursor >= 0)
+) STRICT
+)"),
 };
 
 const QString productColumns = QStringLiteral(
@@ -511,6 +518,82 @@ bool CatalogStore::generate(qint64 count, QString *error)
     }
     m_db.exec(QStringLiteral("PRAGMA cache_size=-2000"), error);
     return true;
+}
+
+Status CatalogStore::applyChanges(const QList<CatalogChange> &changes, qint64 cursor)
+{
+    if (Status begun = m_db.execScript(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return begun;
+    const auto failed = [this](const QString &message) -> Status {
+        (void)m_db.execScript(QStringLiteral("ROLLBACK"));
+        qCWarning(lcLedger).noquote() << "catalog changes not applied:" << message;
+        return Error{ErrorCode::Storage, message};
+    };
+    Upsert upsertSql(m_db);
+    // The chain's catalog is the truth: a code or PLU it gives a product leaves whoever had it.
+    QSqlQuery releaseCode = m_db.prepare(QStringLiteral("DELETE FROM barcodes WHERE code = ?"));
+    QSqlQuery releasePlu =
+        m_db.prepare(QStringLiteral("UPDATE products SET plu = NULL WHERE plu = ? AND sku <> ?"));
+    QSqlQuery price =
+        m_db.prepare(QStringLiteral("UPDATE products SET price_fen = ? WHERE sku = ?"));
+    QSqlQuery removeTerms = m_db.prepare(QStringLiteral(
+        "DELETE FROM product_search WHERE rowid = (SELECT id FROM products WHERE sku = ?)"));
+    QSqlQuery removeCodes = m_db.prepare(QStringLiteral(
+        "DELETE FROM barcodes WHERE product_id = (SELECT id FROM products WHERE sku = ?)"));
+    QSqlQuery removeProduct = m_db.prepare(QStringLiteral("DELETE FROM products WHERE sku = ?"));
+    QSqlQuery saveCursor =
+        m_db.prepare(QStringLiteral("INSERT INTO sync_cursor (id, cursor) VALUES (1, ?) "
+                                    "ON CONFLICT (id) DO UPDATE SET cursor = excluded.cursor"));
+    for (const CatalogChange &change : changes) {
+        QList<QSqlQuery *> steps;
+        switch (change.kind) {
+        case CatalogChange::Kind::Product:
+            for (const QString &code : change.codes) {
+                releaseCode.bindValue(0, code);
+                if (!releaseCode.exec())
+                    return failed(m_db.describe(releaseCode.lastError()));
+            }
+            if (!change.product.plu.isEmpty()) {
+                releasePlu.bindValue(0, change.product.plu);
+                releasePlu.bindValue(1, change.sku);
+                steps.append(&releasePlu);
+            }
+            break;
+        case CatalogChange::Kind::Price:
+            price.bindValue(0, change.price.fen);
+            price.bindValue(1, change.sku);
+            steps.append(&price);
+            break;
+        case CatalogChange::Kind::Removed:
+            for (QSqlQuery *step : {&removeTerms, &removeCodes, &removeProduct}) {
+                step->bindValue(0, change.sku);
+                steps.append(step);
+            }
+            break;
+        }
+        for (QSqlQuery *step : steps)
+            if (!step->exec())
+                return failed(m_db.describe(step->lastError()));
+        QString error;
+        if (change.kind == CatalogChange::Kind::Product
+            && !upsert(upsertSql, change.product, change.codes, &error))
+            return failed(error);
+    }
+    saveCursor.bindValue(0, cursor);
+    if (!saveCursor.exec())
+        return failed(m_db.describe(saveCursor.lastError()));
+    if (Status committed = m_db.execScript(QStringLiteral("COMMIT")); !committed)
+        return failed(committed.error().message);
+    return {};
+}
+
+Result<qint64> CatalogStore::syncCursor()
+{
+    const Result<QVariant> cursor =
+        m_db.value(QStringLiteral("SELECT coalesce(max(cursor), 0) FROM sync_cursor"));
+    if (!cursor)
+        return cursor.error();
+    return cursor->toLongLong();
 }
 
 } // namespace smartpos

@@ -33,6 +33,17 @@ struct ImportReport : CsvImportReport {
     QList<CodeMove> moves; // in file order
 };
 
+// A change of the catalog the chain sent (sync pull): a whole product with its barcodes, a new
+// price, or a product taken off the catalog.
+struct CatalogChange {
+    enum class Kind { Product, Price, Removed };
+    Kind kind = Kind::Product;
+    QString sku;
+    Product product;   // Product: everything but the id
+    QStringList codes; // Product: its barcodes, each taken from any product that had it
+    Money price;       // Price
+};
+
 // The product catalog in its own SQLite file (catalog.db), so a catalog import or resync can
 // never touch the sales ledger. Nothing is loaded into memory: every lookup is an indexed query.
 class CatalogStore {
@@ -64,6 +75,13 @@ public:
     // barcode or PLU another product owns may move only when the file changes that product too
     // (it lists the product, without that code): swapping codes works, taking one does not.
     ImportReport importCsv(const QString &csvPath, const ImportOptions &options = {});
+    // Applies what the chain changed, in order, in one transaction with the cursor that follows
+    // it: after a crash either both are there or neither. A price is live at the next lookup
+    // (every lookup reads the file). A price for a product this till does not have is skipped.
+    Status applyChanges(const QList<CatalogChange> &changes, qint64 cursor);
+    // Where the catalog's changes stand (0: none applied yet).
+    Result<qint64> syncCursor();
+
     // The header line importCsv expects: catalogCsvHeader().
     static QString csvHeader();
     // Replaces the catalog with products 0 … count-1 of syntheticProduct() (benchmarks).

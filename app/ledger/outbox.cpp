@@ -20,10 +20,12 @@ Status Outbox::open(const QString &dataDir)
     if (!terminal.next())
         return failure(terminal.errorCode());
     m_terminalId = QString::fromUtf8(terminal.text(0));
-    m_batch = Statement(db, "SELECT o.seq, o.attempts, j.kind, j.version, j.created_at, j.payload "
+    m_batch = Statement(db, "SELECT o.seq, o.attempts, j.kind, j.version, j.created_at, j.payload, "
+                            "j.mac, j.prev_mac "
                             "FROM outbox o JOIN journal j ON j.seq = o.seq "
                             "WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT ?");
     m_count = Statement(db, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+    m_head = Statement(db, "SELECT seq, mac FROM journal ORDER BY seq DESC LIMIT 1");
     m_sent = Statement(db, "UPDATE outbox SET sent_at = ?1, attempts = attempts + 1, "
                            "last_attempt_at = ?1 WHERE seq = ?2 AND sent_at IS NULL");
     m_attempted = Statement(db, "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?1 "
@@ -32,7 +34,7 @@ Status Outbox::open(const QString &dataDir)
     m_commit = Statement(db, "COMMIT");
     m_rollback = Statement(db, "ROLLBACK");
     for (const Statement *s :
-         {&m_batch, &m_count, &m_sent, &m_attempted, &m_begin, &m_commit, &m_rollback})
+         {&m_batch, &m_head, &m_count, &m_sent, &m_attempted, &m_begin, &m_commit, &m_rollback})
         if (!s->isValid())
             return Error{
                 ErrorCode::Damaged,
@@ -60,7 +62,8 @@ Result<QList<OutboxEvent>> Outbox::nextBatch(int limit)
         events.append({eventIdFor(m_terminalId, seq), QString::fromUtf8(m_batch.text(2)),
                        int(m_batch.integer(3)), m_terminalId, seq,
                        QString::fromUtf8(m_batch.text(4)), m_batch.blob(5).toByteArray(),
-                       int(m_batch.integer(1))});
+                       int(m_batch.integer(1)), m_batch.blob(6).toByteArray(),
+                       m_batch.blob(7).toByteArray()});
     }
     const int error = m_batch.errorCode();
     m_batch.reset();
@@ -75,6 +78,20 @@ Result<qint64> Outbox::pendingCount()
     if (!m_count.single(&count))
         return failure(m_count.errorCode());
     return count;
+}
+
+Result<Outbox::Head> Outbox::head()
+{
+    Head head;
+    if (m_head.next()) {
+        head.seq = m_head.integer(0);
+        head.mac = m_head.blob(1).toByteArray();
+    }
+    const int error = m_head.errorCode();
+    m_head.reset();
+    if (error)
+        return failure(error);
+    return head;
 }
 
 Status Outbox::update(Statement &statement, const QList<qint64> &seqs, const QDateTime &atUtc)

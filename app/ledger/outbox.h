@@ -20,6 +20,7 @@ struct OutboxEvent {
     QString createdAt; // UTC, ISO 8601 with milliseconds
     QByteArray body;
     int attempts = 0;
+    QByteArray mac, prevMac; // the entry's seal and its predecessor's: the cloud checks the chain
 };
 
 // The sending side of the transactional outbox in ledger.db, and the only code that touches its
@@ -34,6 +35,13 @@ public:
 
     Result<QList<OutboxEvent>> nextBatch(int limit);
     Result<qint64> pendingCount();
+    // The journal's last entry (seq 0 and no MAC before the first).
+    struct Head {
+        qint64 seq = 0;
+        QByteArray mac;
+    };
+    Result<Head> head();
+    const QString &terminalId() const { return m_terminalId; }
     // Marks events sent (by seq); events already sent keep their first time.
     Status markSent(const QList<qint64> &seqs, const QDateTime &atUtc);
     // Counts a failed delivery of each event.
@@ -50,7 +58,7 @@ private:
     QString m_path;
     QString m_terminalId;
     Connection m_connection;
-    Statement m_batch, m_count, m_sent, m_attempted, m_begin, m_commit, m_rollback;
+    Statement m_batch, m_head, m_count, m_sent, m_attempted, m_begin, m_commit, m_rollback;
 };
 
 } // namespace smartpos

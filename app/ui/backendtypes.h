@@ -6,6 +6,7 @@
 #include "customerdisplay.h"
 #include "devicecontroller.h"
 #include "language.h"
+#include "syncindicator.h"
 #include "uilog.h"
 
 #include <QQmlEngine>
@@ -74,6 +75,18 @@ public:
     static DeviceController *create(QQmlEngine *engine, QJSEngine *)
     {
         return providedSingleton<DeviceController>(engine);
+    }
+};
+
+struct SyncSingleton {
+    Q_GADGET
+    QML_FOREIGN(smartpos::SyncIndicator)
+    QML_NAMED_ELEMENT(Sync)
+    QML_SINGLETON
+public:
+    static SyncIndicator *create(QQmlEngine *engine, QJSEngine *)
+    {
+        return providedSingleton<SyncIndicator>(engine);
     }
 };
 

@@ -66,6 +66,34 @@ Item {
                 Layout.leftMargin: 12
             }
             Item { Layout.fillWidth: true }
+            // The chain's cloud: sales go on offline; the cashier sees that they wait.
+            Rectangle {
+                objectName: "syncPill"
+                visible: Sync.enrolled
+                Layout.rightMargin: 16
+                implicitWidth: syncRow.implicitWidth + 24
+                implicitHeight: syncRow.implicitHeight + 10
+                radius: height / 2
+                color: Sync.online ? Theme.okTint : Theme.warningTint
+                Row {
+                    id: syncRow
+                    anchors.centerIn: parent
+                    spacing: 8
+                    Rectangle {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: 12
+                        height: 12
+                        radius: 6
+                        color: Sync.online ? Theme.ok : Theme.warning
+                    }
+                    Text {
+                        objectName: "syncSummary"
+                        text: Sync.summary
+                        font.pixelSize: Theme.small
+                        color: Theme.ink
+                    }
+                }
+            }
             Text {
                 text: Language.chinese ? "中文 · F9 English" : "English · F9 中文"
                 font.pixelSize: Theme.small
@@ -155,6 +183,15 @@ Item {
                     objectName: "devicesBanner"
                     Layout.fillWidth: true
                     text: Devices.problem
+                    isError: true
+                }
+
+                // The cloud refuses this till (its ledger no longer matches what it sent): sales go
+                // on and wait; a manager must act.
+                Banner {
+                    objectName: "syncBanner"
+                    Layout.fillWidth: true
+                    text: Sync.problem
                     isError: true
                 }
 

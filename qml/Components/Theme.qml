@@ -11,6 +11,9 @@ QtObject {
     readonly property color accentDark: "#a81b15"
     readonly property color ok: "#1f8a4c"
     readonly property color error: "#c62828"
+    readonly property color warning: "#d97706"     // waiting, not broken (offline)
+    readonly property color okTint: "#e6f4ea"
+    readonly property color warningTint: "#fdf0e0"
     readonly property color highlight: "#fff3c4"
     readonly property color selection: "#dbe8ff"
     readonly property color line: "#e2e5ea"

@@ -27,7 +27,9 @@ OutboxEvent sampleEvent(qint64 seq)
             seq,
             u"2026-11-23T13:04:39.123Z"_s,
             R"({"lines":[{"name_zh":"可乐 \"大\""}],"total":300})"_ba,
-            0};
+            0,
+            QByteArray(32, char(seq)),
+            QByteArray(32, char(seq - 1))};
 }
 } // namespace
 
@@ -37,8 +39,9 @@ void TestEnvelope::exactBytes()
     QCOMPARE(encodeEnvelope(event),
              R"({"body":{"lines":[{"name_zh":"可乐 \"大\""}],"total":300},)"
              R"("created_at":"2026-11-23T13:04:39.123Z","event_id":")"_ba
-                 + event.eventId.toUtf8()
-                 + R"(","kind":"sale","seq":7,"terminal":"0e3c7d7e-7d1a-4bd5-9a3f-1d2b8f6a4c10",)"
+                 + event.eventId.toUtf8() + R"(","kind":"sale","mac":")"_ba
+                 + QByteArray(32, 7).toHex() + R"(","prev_mac":")"_ba + QByteArray(32, 6).toHex()
+                 + R"(","seq":7,"terminal":"0e3c7d7e-7d1a-4bd5-9a3f-1d2b8f6a4c10",)"
                    R"("v":2})"_ba);
 }
 
