@@ -110,19 +110,24 @@ struct CloudStore::Private {
             CloudStore::tr("The cloud's database %1 failed: %2").arg(url.display(), error.text())};
     }
 
-    // Prepared statements only: values are always bound, never spliced into SQL.
+    // Values are always bound to a prepared statement, never spliced into SQL. A statement
+    // without values runs as it is (PostgreSQL cannot prepare DDL, LOCK or BEGIN).
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {})
     {
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            return failure(query.lastError());
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        if (!query.exec())
-            return failure(query.lastError());
-        return query;
+        bool ok = values.isEmpty() ? query.exec(sql) : query.prepare(sql);
+        if (ok && !values.isEmpty()) {
+            for (const QVariant &value : values)
+                query.addBindValue(value);
+            ok = query.exec();
+        }
+        if (ok)
+            return query;
+        lastFailure = failure(query.lastError());
+        return lastFailure;
     }
+    Error lastFailure; // of the last statement that failed
 
     // SQLite takes the write lock at BEGIN IMMEDIATE, so two processes never deadlock upgrading a
     // read lock; PostgreSQL locks rows as it goes (FOR UPDATE where it matters).
@@ -130,7 +135,7 @@ struct CloudStore::Private {
     {
         if (postgres())
             return db.transaction() ? Status() : Status(failure(db.lastError()));
-        return run(QStringLiteral("BEGIN IMMEDIATE")) ? Status() : Status(failure(db.lastError()));
+        return run(QStringLiteral("BEGIN IMMEDIATE")) ? Status() : Status(lastFailure);
     }
     Status commit()
     {
@@ -194,7 +199,7 @@ struct CloudStore::Private {
 Status CloudStore::Private::migrate()
 {
     if (postgres() && !run(QStringLiteral("SELECT pg_advisory_lock(?)"), {migrationLockKey}))
-        return failure(db.lastError());
+        return lastFailure;
     const auto unlock = qScopeGuard([this] {
         if (postgres())
             (void)run(QStringLiteral("SELECT pg_advisory_unlock(?)"), {migrationLockKey});
@@ -202,7 +207,7 @@ Status CloudStore::Private::migrate()
     const Result<qint64> version = transaction<qint64>([this]() -> Result<qint64> {
         if (!run(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT "
                                 "NOT NULL)")))
-            return failure(db.lastError());
+            return lastFailure;
         const Result<qint64> current =
             scalar(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version"));
         if (!current)
@@ -229,12 +234,12 @@ Status CloudStore::Private::migrate()
                 if (code.trimmed().isEmpty())
                     continue;
                 if (!run(code))
-                    return failure(db.lastError());
+                    return lastFailure;
             }
             if (!run(QStringLiteral("DELETE FROM schema_version"))
                 || !run(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"),
                         {step + 1}))
-                return failure(db.lastError());
+                return lastFailure;
         }
         return qint64(migrationFiles.size());
     });
@@ -286,12 +291,12 @@ Status CloudStore::open(const DatabaseUrl &url)
         d->db.setDatabaseName(url.database);
     }
     if (!d->db.open())
-        return d->failure(d->db.lastError());
+        return d->lastFailure;
     if (!d->postgres()) {
         for (const char *pragma :
              {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
             if (!d->run(QString::fromLatin1(pragma)))
-                return d->failure(d->db.lastError());
+                return d->lastFailure;
     }
     return d->migrate();
 }
@@ -323,7 +328,7 @@ Result<QString> CloudStore::createPairingCode(const QString &store, const QDateT
             || !d->run(QStringLiteral("INSERT INTO pairing_codes (code_hash, store, expires_at) "
                                       "VALUES (?, ?, ?)"),
                        {codeHash(code), store, iso(expiresAt)}))
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         return code.left(codeLength / 2) + u'-' + code.mid(codeLength / 2);
     });
     return made;
@@ -375,7 +380,7 @@ Result<Terminal> CloudStore::enroll(const sync::EnrollRequest &request, const QD
             || !d->run(QStringLiteral("UPDATE pairing_codes SET used_at = ?, terminal_id = ? "
                                       "WHERE code_hash = ?"),
                        {iso(nowUtc), terminal.id, codeHash(request.code)}))
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         return terminal;
     });
 }
@@ -407,7 +412,7 @@ Result<bool> CloudStore::rememberNonce(const QString &terminalId, const QByteArr
     const qint64 now = nowUtc.toSecsSinceEpoch();
     if (!d->run(QStringLiteral("DELETE FROM nonces WHERE seen_at < ?"),
                 {now - 2 * sync::allowedSkewSeconds}))
-        return d->failure(d->db.lastError());
+        return d->lastFailure;
     Result<QSqlQuery> inserted =
         d->run(QStringLiteral("INSERT INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?) "
                               "ON CONFLICT (terminal_id, nonce) DO NOTHING"),
@@ -443,7 +448,7 @@ Result<bool> CloudStore::Private::movePoints(const sync::PushedEvent &event, con
         || !run(QStringLiteral("UPDATE members SET balance = balance + ?, updated_at = ? "
                                "WHERE id = ?"),
                 {delta, iso(now), member}))
-        return failure(db.lastError());
+        return lastFailure;
     const Result<qint64> balance =
         scalar(QStringLiteral("SELECT balance FROM members WHERE id = ?"), {member});
     if (!balance)
@@ -466,7 +471,7 @@ Result<sync::EventOutcome> CloudStore::Private::projectSale(const Terminal &term
                             "member_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
              {event.eventId, terminal.id, event.seq, sale.total,
               member.isEmpty() ? QVariant() : QVariant(member), event.createdAt}))
-        return failure(db.lastError());
+        return lastFailure;
     sync::EventOutcome outcome = sync::EventOutcome::Applied;
     const QString receipt = receiptOf(terminal.id, event.seq, event.createdAt);
     if (sale.member) {
@@ -510,7 +515,7 @@ Result<sync::EventOutcome> CloudStore::Private::projectSale(const Terminal &term
         if (!run(QStringLiteral("INSERT INTO coupon_writeoffs (event_id, coupon_id, terminal_id, "
                                 "seq, created_at) VALUES (?, ?, ?, ?, ?)"),
                  {event.eventId, id, terminal.id, event.seq, event.createdAt}))
-            return failure(db.lastError());
+            return lastFailure;
     }
     return outcome;
 }
@@ -530,7 +535,7 @@ Result<sync::EventOutcome> CloudStore::Private::project(const Terminal &terminal
         if (!run(QStringLiteral("INSERT INTO members (id, phone, opening_points, balance, "
                                 "updated_at) VALUES (?, ?, 0, 0, ?) ON CONFLICT (id) DO NOTHING"),
                  {id, join.value(QStringLiteral("phone")).toString(), iso(now)}))
-            return failure(db.lastError());
+            return lastFailure;
     }
     return sync::EventOutcome::Applied; // no_sale and kinds of later versions: kept as they came
 }
@@ -562,7 +567,7 @@ CloudStore::push(const Terminal &who, const sync::PushRequest &push, const QDate
             flag = why;
             if (!d->run(QStringLiteral("UPDATE terminals SET flag = ? WHERE id = ?"),
                         {why, who.id}))
-                return d->failure(d->db.lastError());
+                return d->lastFailure;
             return d->conflict(QStringLiteral("chain_broken"), who.id, why, eventId, {}, {}, {},
                                nowUtc);
         };
@@ -614,7 +619,7 @@ CloudStore::push(const Terminal &who, const sync::PushRequest &push, const QDate
                         {event.eventId, who.id, event.seq, event.kind, event.version,
                          event.createdAt, QString::fromUtf8(event.body), hex(event.mac),
                          iso(nowUtc)}))
-                return d->failure(d->db.lastError());
+                return d->lastFailure;
             const Result<sync::EventOutcome> outcome = d->project(who, event, nowUtc);
             if (!outcome) {
                 if (outcome.error().code != ErrorCode::InvalidInput)
@@ -647,12 +652,12 @@ CloudStore::push(const Terminal &who, const sync::PushRequest &push, const QDate
             && !d->run(
                 QStringLiteral("UPDATE terminals SET head_seq = ?, head_mac = ? WHERE id = ?"),
                 {headSeq, hex(headMac), who.id}))
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         if (duplicates
             && !d->run(QStringLiteral("UPDATE counters SET value = value + ? WHERE name = "
                                       "'duplicates'"),
                        {duplicates}))
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         return results;
     });
 }
@@ -664,7 +669,7 @@ Result<qint64> CloudStore::recordChanges(const QList<sync::Change> &changes)
         // is committed (it would skip it).
         if (d->postgres()
             && !d->run(QStringLiteral("LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE")))
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         qint64 last = 0;
         for (const sync::Change &change : changes) {
             Result<QSqlQuery> inserted = d->run(
@@ -724,7 +729,7 @@ Result<sync::ReservationAnswer> CloudStore::reserveCoupon(const QString &termina
         const Result<qint64> used = d->scalar(
             QStringLiteral("SELECT count(*) FROM coupon_writeoffs WHERE coupon_id = ?"), {id});
         if (!revoked || !used)
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         if (*revoked)
             return sync::ReservationAnswer{sync::Reservation::Revoked,
                                            tr("The chain revoked this coupon.")};
@@ -735,12 +740,12 @@ Result<sync::ReservationAnswer> CloudStore::reserveCoupon(const QString &termina
                                    "sale_ref, at) VALUES (?, ?, ?, ?) "
                                    "ON CONFLICT (coupon_id) DO NOTHING"),
                     {id, terminalId, request.saleRef, iso(nowUtc)}))
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         Result<QSqlQuery> holder = d->run(
             QStringLiteral("SELECT terminal_id FROM coupon_reservations WHERE coupon_id = ?"),
             {id});
         if (!holder || !holder->next())
-            return d->failure(d->db.lastError());
+            return d->lastFailure;
         if (holder->value(0).toString() != terminalId)
             return sync::ReservationAnswer{sync::Reservation::AlreadyUsed,
                                            tr("Another till holds this coupon.")};
@@ -754,7 +759,7 @@ Status CloudStore::revokeCoupon(quint64 couponId, const QString &reason, const Q
     if (!d->run(QStringLiteral("INSERT INTO coupon_revocations (coupon_id, reason, at) "
                                "VALUES (?, ?, ?) ON CONFLICT (coupon_id) DO NOTHING"),
                 {id, reason, iso(nowUtc)}))
-        return d->failure(d->db.lastError());
+        return d->lastFailure;
     const Result<qint64> recorded =
         recordChanges({{0,
                         QStringLiteral("revocation"),
@@ -779,7 +784,7 @@ Result<Stats> CloudStore::stats()
         d->scalar(QStringLiteral("SELECT value FROM counters WHERE name = 'duplicates'"));
     const Result<qint64> conflicts = d->scalar(QStringLiteral("SELECT count(*) FROM conflicts"));
     if (!duplicates || !conflicts)
-        return d->failure(d->db.lastError());
+        return d->lastFailure;
     stats.duplicates = *duplicates;
     stats.conflicts = *conflicts;
     Result<QSqlQuery> flagged = d->run(

@@ -4,6 +4,7 @@
 #include "cloudprocess.h"
 #include "ledger/ledger.h"
 #include "ledger/outbox.h"
+#include "pgcluster.h"
 #include "sync/protocol.h"
 #include "testsupport.h"
 
@@ -84,6 +85,7 @@ private slots:
     void anotherTerminalsEventsAreRefused();
     void rewrittenLedgerIsFlaggedUntilCleared();
     void garbageRequestsAreRefused();
+    void twoProcessesApplyEachEventOnce();
 
 private:
     Answer send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
@@ -94,15 +96,24 @@ private:
     qint64 appliedTotal();
 
     QTemporaryDir m_root;
+    PgCluster m_postgres;
+    QString m_db;
     std::unique_ptr<CloudProcess> m_cloud;
     QNetworkAccessManager m_network;
 };
 
 void TestCloudServer::initTestCase()
 {
-    m_cloud = std::make_unique<CloudProcess>(m_root.filePath(u"cloud"_s),
-                                             m_root.filePath(u"cloud/cloud.db"_s));
+    // SMARTPOS_SYNC_BACKEND=postgresql: the same tests on a throw-away PostgreSQL cluster.
     QString why;
+    m_db = m_root.filePath(u"cloud/cloud.db"_s);
+    if (qEnvironmentVariable("SMARTPOS_SYNC_BACKEND") == u"postgresql") {
+        if (PgCluster::binDir().isEmpty())
+            QSKIP("PostgreSQL is not installed");
+        QVERIFY2(m_postgres.start(&why), qPrintable(why));
+        m_db = m_postgres.url();
+    }
+    m_cloud = std::make_unique<CloudProcess>(m_root.filePath(u"cloud"_s), m_db);
     QVERIFY2(m_cloud->start(&why), qPrintable(why));
     QCOMPARE(m_cloud->url().scheme(), u"https"_s);
     QVERIFY(m_cloud->url().port() > 0);
@@ -372,6 +383,57 @@ void TestCloudServer::garbageRequestsAreRefused()
     QCOMPARE(send("POST", enrollPath, "<html>", nullptr).status, 400);
     QCOMPARE(send("GET", u"/v1/nothing"_s, {}, nullptr).status, 404);
     QCOMPARE(appliedTotal(), before);
+}
+
+void TestCloudServer::twoProcessesApplyEachEventOnce()
+{
+    // A second smartpos-cloud on the same database (the chain's second machine).
+    CloudProcess second(m_cloud->config(), m_db);
+    QString why;
+    QVERIFY2(second.start(&why), qPrintable(why));
+    Till till;
+    enrol(till, u"Store 4"_s);
+    till.sell(40);
+    const qint64 before = appliedTotal();
+    const QByteArray body = till.pushBody();
+    // The same events to both processes at once (the till retried on another route).
+    QList<QNetworkReply *> replies;
+    for (const QUrl &base : {m_cloud->url(), second.url()}) {
+        QUrl url = base;
+        url.setPath(pushPath.toString());
+        QNetworkRequest request(url);
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates({m_cloud->certificate()});
+        request.setSslConfiguration(ssl);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+        const RequestSignature signature =
+            signRequest(till.enrollment.secret, till.enrollment.terminalId, "POST",
+                        pushPath.toString().toUtf8(), body, QDateTime::currentDateTimeUtc());
+        request.setRawHeader(terminalHeader.toByteArray(), signature.terminal);
+        request.setRawHeader(timestampHeader.toByteArray(), signature.timestamp);
+        request.setRawHeader(nonceHeader.toByteArray(), signature.nonce);
+        request.setRawHeader(signatureHeader.toByteArray(), signature.signature);
+        replies.append(m_network.post(request, body));
+    }
+    int applied = 0, duplicates = 0;
+    for (QNetworkReply *reply : replies) {
+        if (!reply->isFinished()) {
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const Result<QList<EventResult>> results = parsePushResults(reply->readAll());
+        QVERIFY(results.ok());
+        for (const EventResult &result : *results) {
+            applied += result.outcome == EventOutcome::Applied;
+            duplicates += result.outcome == EventOutcome::Duplicate;
+        }
+        reply->deleteLater();
+    }
+    QCOMPARE(applied, 40);
+    QCOMPARE(duplicates, 40);
+    QCOMPARE(appliedTotal(), before + 40);
 }
 
 QTEST_GUILESS_MAIN(TestCloudServer)
