@@ -8,6 +8,7 @@
 #include "services/appdata.h"
 #include "services/salesession.h"
 #include "services/simulator.h"
+#include "synccommands.h"
 
 #include <QCoreApplication>
 
@@ -68,7 +69,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("SmartPOS"));
     QList<admin::Command> commands = admin::libraryCommands() + admin::deviceCommands()
-                                     + admin::codeCommands() + admin::memberCommands();
+                                     + admin::codeCommands() + admin::memberCommands()
+                                     + admin::syncCommands();
     commands.append(
         {{QStringLiteral("simulate")},
          QStringLiteral("--sales N [--seed S] [--no-sale-every K]"),
