@@ -11,8 +11,13 @@
 #include <optional>
 
 class QQmlApplicationEngine;
+class QThread;
 
 namespace smartpos {
+
+namespace sync {
+class SyncClient;
+}
 
 class AppData;
 class CartModel;
@@ -83,6 +88,8 @@ private:
     void startPrinter();
     // Every scanner into the sale session by one path; the pole display after the sale.
     void startScannersAndDisplay();
+    // The sync client on its own thread when the till is enrolled with a cloud.
+    void startSync();
     bool loadWindows(bool singleWindow, QString *error);
     void load(const QString &qmlFile);
     void placeWindows(bool singleWindow);
@@ -106,6 +113,8 @@ private:
     std::unique_ptr<KeyboardWedge> m_wedge;
     std::unique_ptr<DeviceController> m_devices;
     std::unique_ptr<SyncIndicator> m_syncIndicator;
+    std::unique_ptr<QThread> m_syncThread;
+    sync::SyncClient *m_syncClient = nullptr; // lives on m_syncThread, deleted as it finishes
     std::unique_ptr<PoleFeed> m_poleFeed;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QPointer<QQuickWindow> m_cashierWindow;

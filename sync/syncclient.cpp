@@ -24,6 +24,9 @@ SyncClient::SyncClient(QString dataDir, SyncConfig config, const Clock &clock, Q
     , m_dataDir(std::move(dataDir))
     , m_config(std::move(config))
     , m_clock(clock)
+    , m_retry(this) // children, so they move to the client's thread with it
+    , m_periodic(this)
+    , m_nudge(this)
     , m_random(QRandomGenerator::securelySeeded())
 {
     qRegisterMetaType<SyncStatus>();
@@ -53,11 +56,20 @@ Status SyncClient::open()
     m_network = std::make_unique<QNetworkAccessManager>();
     const Result<qint64> pending = m_outbox.pendingCount();
     m_status.pending = pending ? *pending : 0;
+    const Result<QDateTime> lastSent = m_outbox.lastSentAt();
+    m_status.lastSync = lastSent ? *lastSent : QDateTime();
     return {};
 }
 
 void SyncClient::start()
 {
+    if (!m_network) {
+        if (Status opened = open(); !opened) {
+            m_status.problem = opened.error().message;
+            publish();
+            return;
+        }
+    }
     m_autonomous = true;
     m_periodic.start();
     pass();

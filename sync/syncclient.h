@@ -62,7 +62,8 @@ public:
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
 
 public slots:
-    // Runs by itself from now on: pushes, pulls every minute, retries with backoff.
+    // Runs by itself from now on (opening first if needed, on the client's thread): pushes,
+    // pulls every minute, retries with backoff.
     void start();
     // Something was committed: push within a second (bursts make one push).
     void nudge();

@@ -2115,6 +2115,40 @@
     </message>
 </context>
 <context>
+    <name>smartpos::SyncIndicator</name>
+    <message>
+        <source>never synced</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>last sync %1</translation>
+    </message>
+    <message>
+        <source>Cloud: connecting…</source>
+        <translation>Cloud: connecting…</translation>
+    </message>
+    <message>
+        <source>all sent</source>
+        <translation>all sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cloud online</source>
+        <translation>Cloud online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::TillApp</name>
     <message>
         <source>The SmartPOS screens failed to load.</source>
@@ -2223,6 +2257,71 @@
     <message>
         <source>The logo %1 cannot be read: %2</source>
         <translation>The logo %1 cannot be read: %2</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::sync</name>
+    <message>
+        <source>The cloud sent a change of %1 %2 that is not valid (%3); nothing of it was applied.</source>
+        <translation>The cloud sent a change of %1 %2 that is not valid (%3); nothing of it was applied.</translation>
+    </message>
+    <message>
+        <source>The answer is not a valid SmartPOS message (%1).</source>
+        <translation>The answer is not a valid SmartPOS message (%1).</translation>
+    </message>
+    <message>
+        <source>an unexpected answer: “%1”</source>
+        <translation>an unexpected answer: “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::sync::SyncClient</name>
+    <message>
+        <source>The server at %1 is not the cloud this till enrolled with (another certificate); nothing was sent. Call your manager.</source>
+        <translation>The server at %1 is not the cloud this till enrolled with (another certificate); nothing was sent. Call your manager.</translation>
+    </message>
+    <message>
+        <source>The cloud cannot be reached (%1).</source>
+        <translation>The cloud cannot be reached (%1).</translation>
+    </message>
+    <message>
+        <source>The cloud refuses this till until a manager looks at it: %1</source>
+        <translation>The cloud refuses this till until a manager looks at it: %1</translation>
+    </message>
+    <message>
+        <source>The cloud does not accept this till&apos;s requests: %1</source>
+        <translation>The cloud does not accept this till&apos;s requests: %1</translation>
+    </message>
+    <message>
+        <source>The cloud answered %1: %2</source>
+        <translation>The cloud answered %1: %2</translation>
+    </message>
+    <message>
+        <source>The cloud refused this till&apos;s sales: %1. Call your manager.</source>
+        <translation>The cloud refused this till&apos;s sales: %1. Call your manager.</translation>
+    </message>
+    <message>
+        <source>The cloud answered without taking any sale; trying again later.</source>
+        <translation>The cloud answered without taking any sale; trying again later.</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::sync::SyncConfig</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; enrol the till again (smartpos-admin enroll --force).</source>
+        <translation>%1 is damaged; enrol the till again (smartpos-admin enroll --force).</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
     </message>
 </context>
 </TS>

@@ -2106,6 +2106,39 @@
     </message>
 </context>
 <context>
+    <name>smartpos::SyncIndicator</name>
+    <message>
+        <source>never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Cloud: connecting…</source>
+        <translation>云端：连接中…</translation>
+    </message>
+    <message>
+        <source>all sent</source>
+        <translation>已全部上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 条待上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cloud online</source>
+        <translation>云端在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
     <name>smartpos::TillApp</name>
     <message>
         <source>The SmartPOS screens failed to load.</source>
@@ -2214,6 +2247,71 @@
     <message>
         <source>The logo %1 cannot be read: %2</source>
         <translation>无法读取标志图片 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::sync</name>
+    <message>
+        <source>The cloud sent a change of %1 %2 that is not valid (%3); nothing of it was applied.</source>
+        <translation>云端发来的 %1 %2 变更无效（%3），未应用其中任何内容。</translation>
+    </message>
+    <message>
+        <source>The answer is not a valid SmartPOS message (%1).</source>
+        <translation>回复不是有效的 SmartPOS 消息（%1）。</translation>
+    </message>
+    <message>
+        <source>an unexpected answer: “%1”</source>
+        <translation>意外的回复：“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::sync::SyncClient</name>
+    <message>
+        <source>The server at %1 is not the cloud this till enrolled with (another certificate); nothing was sent. Call your manager.</source>
+        <translation>%1 处的服务器不是本收银机注册的云端（证书不同），未上传任何数据。请联系店长。</translation>
+    </message>
+    <message>
+        <source>The cloud cannot be reached (%1).</source>
+        <translation>无法连接云端（%1）。</translation>
+    </message>
+    <message>
+        <source>The cloud refuses this till until a manager looks at it: %1</source>
+        <translation>云端拒绝本收银机，需店长处理：%1</translation>
+    </message>
+    <message>
+        <source>The cloud does not accept this till&apos;s requests: %1</source>
+        <translation>云端不接受本收银机的请求：%1</translation>
+    </message>
+    <message>
+        <source>The cloud answered %1: %2</source>
+        <translation>云端返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>The cloud refused this till&apos;s sales: %1. Call your manager.</source>
+        <translation>云端拒收本收银机的交易：%1。请联系店长。</translation>
+    </message>
+    <message>
+        <source>The cloud answered without taking any sale; trying again later.</source>
+        <translation>云端已回复但未接收任何交易，稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>smartpos::sync::SyncConfig</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; enrol the till again (smartpos-admin enroll --force).</source>
+        <translation>%1 已损坏，请重新注册收银机（smartpos-admin enroll --force）。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 </TS>

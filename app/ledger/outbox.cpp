@@ -26,6 +26,7 @@ Status Outbox::open(const QString &dataDir)
                             "WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT ?");
     m_count = Statement(db, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
     m_head = Statement(db, "SELECT seq, mac FROM journal ORDER BY seq DESC LIMIT 1");
+    m_lastSent = Statement(db, "SELECT max(sent_at) FROM outbox");
     m_sent = Statement(db, "UPDATE outbox SET sent_at = ?1, attempts = attempts + 1, "
                            "last_attempt_at = ?1 WHERE seq = ?2 AND sent_at IS NULL");
     m_attempted = Statement(db, "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?1 "
@@ -33,8 +34,8 @@ Status Outbox::open(const QString &dataDir)
     m_begin = Statement(db, "BEGIN IMMEDIATE");
     m_commit = Statement(db, "COMMIT");
     m_rollback = Statement(db, "ROLLBACK");
-    for (const Statement *s :
-         {&m_batch, &m_head, &m_count, &m_sent, &m_attempted, &m_begin, &m_commit, &m_rollback})
+    for (const Statement *s : {&m_batch, &m_head, &m_lastSent, &m_count, &m_sent, &m_attempted,
+                               &m_begin, &m_commit, &m_rollback})
         if (!s->isValid())
             return Error{
                 ErrorCode::Damaged,
@@ -92,6 +93,18 @@ Result<Outbox::Head> Outbox::head()
     if (error)
         return failure(error);
     return head;
+}
+
+Result<QDateTime> Outbox::lastSentAt()
+{
+    QDateTime at;
+    if (m_lastSent.next())
+        at = QDateTime::fromString(QString::fromUtf8(m_lastSent.text(0)), Qt::ISODateWithMs);
+    const int error = m_lastSent.errorCode();
+    m_lastSent.reset();
+    if (error)
+        return failure(error);
+    return at;
 }
 
 Status Outbox::update(Statement &statement, const QList<qint64> &seqs, const QDateTime &atUtc)

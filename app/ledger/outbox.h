@@ -42,6 +42,8 @@ public:
     };
     Result<Head> head();
     const QString &terminalId() const { return m_terminalId; }
+    // When the cloud last took an event (invalid: never), e.g. the last sync before a restart.
+    Result<QDateTime> lastSentAt();
     // Marks events sent (by seq); events already sent keep their first time.
     Status markSent(const QList<qint64> &seqs, const QDateTime &atUtc);
     // Counts a failed delivery of each event.
@@ -58,7 +60,8 @@ private:
     QString m_path;
     QString m_terminalId;
     Connection m_connection;
-    Statement m_batch, m_head, m_count, m_sent, m_attempted, m_begin, m_commit, m_rollback;
+    Statement m_batch, m_head, m_lastSent, m_count, m_sent, m_attempted, m_begin, m_commit,
+        m_rollback;
 };
 
 } // namespace smartpos

@@ -11,9 +11,10 @@ SyncIndicator::SyncIndicator(const Clock &clock, QObject *parent)
 void SyncIndicator::setStatus(bool online, qint64 pending, const QDateTime &lastSyncUtc,
                               const QString &problem)
 {
-    if (online == m_online && pending == m_pending && lastSyncUtc == m_lastSync
+    if (m_heard && online == m_online && pending == m_pending && lastSyncUtc == m_lastSync
         && problem == m_problem)
         return;
+    m_heard = true;
     m_online = online;
     m_pending = pending;
     m_lastSync = lastSyncUtc;
@@ -43,6 +44,8 @@ QString SyncIndicator::summary() const
 {
     if (!m_enrolled)
         return {};
+    if (!m_heard)
+        return tr("Cloud: connecting…");
     const QString waiting =
         m_pending == 0 ? tr("all sent") : tr("%n waiting", nullptr, int(m_pending));
     return (m_online ? tr("Cloud online") : tr("Offline")) + QStringLiteral(" · ") + waiting

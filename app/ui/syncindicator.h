@@ -44,6 +44,7 @@ private:
 
     const Clock &m_clock;
     bool m_enrolled = false;
+    bool m_heard = false; // the sync client said something since the till started
     bool m_online = false;
     qint64 m_pending = 0;
     QDateTime m_lastSync;

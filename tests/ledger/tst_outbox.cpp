@@ -119,7 +119,8 @@ void TestOutbox::eventsInJournalOrder()
     QVERIFY_OK(events);
     QCOMPARE(events->size(), 4);
     QSqlQuery q(f.ledger->database().connection());
-    QVERIFY(q.exec(u"SELECT seq, kind, version, created_at, payload FROM journal ORDER BY seq"_s));
+    QVERIFY(q.exec(u"SELECT seq, kind, version, created_at, payload, mac, prev_mac FROM journal "
+                   "ORDER BY seq"_s));
     for (const OutboxEvent &e : *events) {
         QVERIFY(q.next());
         QCOMPARE(e.seq, q.value(0).toLongLong());
@@ -127,6 +128,8 @@ void TestOutbox::eventsInJournalOrder()
         QCOMPARE(e.version, q.value(2).toInt());
         QCOMPARE(e.createdAt, q.value(3).toString());
         QCOMPARE(e.body, q.value(4).toByteArray()); // byte for byte
+        QCOMPARE(e.mac, q.value(5).toByteArray());
+        QCOMPARE(e.prevMac, q.value(6).toByteArray());
         QCOMPARE(e.terminalId, f.ledger->terminalId());
         QCOMPARE(e.eventId, Outbox::eventIdFor(f.ledger->terminalId(), e.seq));
         QCOMPARE(e.attempts, 0);
@@ -188,7 +191,9 @@ void TestOutbox::markSent()
     Outbox outbox;
     QVERIFY_OK(outbox.open(f.data));
     const QDateTime at(QDate(2024, 3, 1), QTime(18, 0, 0, 250), QTimeZone(8 * 3600));
+    QVERIFY(!outbox.lastSentAt()->isValid());
     QVERIFY_OK(outbox.markSent({1, 2}, at));
+    QCOMPARE(*outbox.lastSentAt(), at);
     QCOMPARE(*outbox.pendingCount(), 1);
     QCOMPARE(seqsOf(*outbox.nextBatch(10)), QList<qint64>{3});
     QCOMPARE(f.value(u"SELECT sent_at FROM outbox WHERE seq = 1"_s).toString(),
@@ -199,6 +204,10 @@ void TestOutbox::markSent()
     QVERIFY_OK(outbox.markSent({3}, at));
     QCOMPARE(*outbox.pendingCount(), 0);
     QVERIFY(outbox.nextBatch(10)->isEmpty());
+    // The head is the journal's last entry, with its seal; each event carries its chain link.
+    const Outbox::Head head = *outbox.head();
+    QCOMPARE(head.seq, 3);
+    QCOMPARE(head.mac, f.ledger->head().mac);
     // Sending leaves the ledger as it was.
     const VerifyResult verified = f.ledger->verify();
     QVERIFY2(verified.ok, qPrintable(verified.reason));

@@ -39,6 +39,8 @@ void TestSyncIndicator::saysOnlineWaitingAndLastSync()
     ManualClock clock(localAt(24, 10, 0));
     SyncIndicator indicator(clock);
     indicator.setEnrolled(true);
+    QCOMPARE(indicator.summary(), u"Cloud: connecting…"_s);
+    indicator.setStatus(false, 0, {}, {});
     QCOMPARE(indicator.summary(), u"Offline · all sent · never synced"_s);
     indicator.setStatus(true, 0, localAt(24, 9, 58), {});
     QCOMPARE(indicator.summary(), u"Cloud online · all sent · last sync 09:58"_s);
@@ -68,6 +70,11 @@ void TestSyncIndicator::changesOnlyWhenSomethingChanged()
     indicator.setStatus(true, 1, localAt(24, 9, 0), {});
     indicator.setEnrolled(true);
     QCOMPARE(changed.count(), 2);
+    // The first word from the client counts even when it says what was assumed.
+    SyncIndicator fresh(clock);
+    QSignalSpy heard(&fresh, &SyncIndicator::changed);
+    fresh.setStatus(false, 0, {}, {});
+    QCOMPARE(heard.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncIndicator)
