@@ -36,7 +36,7 @@ inline constexpr QByteArrayView signatureHeader{"X-SmartPOS-Signature"}; // 64 h
 inline constexpr qint64 allowedSkewSeconds = 300;
 inline constexpr qsizetype secretBytes = 32;
 // Events per push, and the largest request body the cloud reads.
-inline constexpr int pushBatchSize = 200;
+inline constexpr int pushBatchSize = 500;
 inline constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;
 
 struct RequestSignature {

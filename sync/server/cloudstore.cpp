@@ -110,22 +110,44 @@ struct CloudStore::Private {
             CloudStore::tr("The cloud's database %1 failed: %2").arg(url.display(), error.text())};
     }
 
-    // Values are always bound to a prepared statement, never spliced into SQL. A statement
+    // Values are always bound to a prepared statement, never spliced into SQL; each statement is
+    // prepared once per connection (a push runs the same few for every event). A statement
     // without values runs as it is (PostgreSQL cannot prepare DDL, LOCK or BEGIN).
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        bool ok = values.isEmpty() ? query.exec(sql) : query.prepare(sql);
-        if (ok && !values.isEmpty()) {
-            for (const QVariant &value : values)
-                query.addBindValue(value);
-            ok = query.exec();
+        if (values.isEmpty()) {
+            QSqlQuery query(db);
+            if (query.exec(sql))
+                return query;
+            lastFailure = failure(query.lastError());
+            return lastFailure;
         }
-        if (ok)
+        auto cached = statements.find(sql);
+        if (cached == statements.end()) {
+            QSqlQuery query(db);
+            query.setForwardOnly(true);
+            if (!query.prepare(sql)) {
+                lastFailure = failure(query.lastError());
+                return lastFailure;
+            }
+            cached = statements.insert(sql, query);
+        }
+        // A statement still stepping holds an old snapshot (and SQLite's commit back): callers
+        // read what they need before the next statement, which ends every other one.
+        finishAll();
+        QSqlQuery &query = *cached;
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values[i]);
+        if (query.exec())
             return query;
         lastFailure = failure(query.lastError());
         return lastFailure;
+    }
+    QHash<QString, QSqlQuery> statements;
+    void finishAll()
+    {
+        for (QSqlQuery &statement : statements)
+            statement.finish();
     }
     Error lastFailure; // of the last statement that failed
 
@@ -139,6 +161,7 @@ struct CloudStore::Private {
     }
     Status commit()
     {
+        finishAll(); // SQLite refuses to commit while a statement still steps
         if (postgres())
             return db.commit() ? Status() : Status(failure(db.lastError()));
         const Result<QSqlQuery> done = run(QStringLiteral("COMMIT"));
@@ -146,6 +169,7 @@ struct CloudStore::Private {
     }
     void rollback()
     {
+        finishAll();
         if (postgres())
             db.rollback();
         else
@@ -174,7 +198,9 @@ struct CloudStore::Private {
         Result<QSqlQuery> query = run(sql, values);
         if (!query)
             return query.error();
-        return query->next() ? query->value(0).toLongLong() : 0;
+        const qint64 value = query->next() ? query->value(0).toLongLong() : 0;
+        finishAll();
+        return value;
     }
     Status conflict(const QString &kind, const QString &key, const QString &detail,
                     const QString &firstEvent, const QString &secondEvent,
@@ -305,6 +331,7 @@ void CloudStore::close()
 {
     if (!d->db.isValid())
         return;
+    d->statements.clear();
     d->db.close();
     d->db = QSqlDatabase();
     QSqlDatabase::removeDatabase(d->connectionName);
@@ -393,8 +420,10 @@ Result<std::optional<Terminal>> CloudStore::terminal(const QString &id)
                {id});
     if (!query)
         return query.error();
-    if (!query->next())
+    if (!query->next()) {
+        d->finishAll();
         return std::optional<Terminal>();
+    }
     Terminal terminal;
     terminal.id = id;
     terminal.store = query->value(0).toString();
@@ -403,6 +432,7 @@ Result<std::optional<Terminal>> CloudStore::terminal(const QString &id)
     terminal.headSeq = query->value(3).toLongLong();
     terminal.headMac = QByteArray::fromHex(query->value(4).toString().toLatin1());
     terminal.flag = query->value(5).toString();
+    d->finishAll();
     return std::optional(terminal);
 }
 
@@ -715,6 +745,7 @@ Result<sync::ChangesPage> CloudStore::changesSince(qint64 cursor, int limit)
         page.next = change.seq;
         page.changes.append(std::move(change));
     }
+    d->finishAll();
     return page;
 }
 
@@ -814,6 +845,7 @@ Result<Stats> CloudStore::stats()
         return negative.error();
     while (negative->next())
         stats.negativeMembers.append(negative->value(0).toString());
+    d->finishAll();
     return stats;
 }
 
@@ -831,6 +863,7 @@ Result<QList<ConflictRow>> CloudStore::conflicts()
                      query->value(4).toString(), query->value(5).toString(),
                      query->value(6).toString(), query->value(7).toString(),
                      QDateTime::fromString(query->value(8).toString(), Qt::ISODateWithMs)});
+    d->finishAll();
     return rows;
 }
 
@@ -855,9 +888,12 @@ Result<qint64> CloudStore::memberBalance(const QString &memberId)
         d->run(QStringLiteral("SELECT balance FROM members WHERE id = ?"), {memberId});
     if (!query)
         return query.error();
-    if (!query->next())
+    const std::optional<qint64> balance =
+        query->next() ? std::optional(query->value(0).toLongLong()) : std::nullopt;
+    d->finishAll();
+    if (!balance)
         return Error{ErrorCode::NotFound, tr("There is no member %1.").arg(memberId)};
-    return query->value(0).toLongLong();
+    return *balance;
 }
 
 Result<qint64> CloudStore::eventCount(const QString &kind)
