@@ -3,9 +3,11 @@
 // Both sell offline, reconnect, and every sale and points movement is in the cloud exactly once;
 // the members' balances are their opening balances plus the movements the tills' own ledgers
 // hold; a price changed in the cloud is what each till's next scan charges. Then `sync now` is
-// killed (SIGKILL) at random moments of its pushes, and still every event is there once.
+// killed (SIGKILL) at random moments of its pushes, and the network between drops requests,
+// cuts answers after the cloud applied them, resets and delays: still every event is there once.
 #include "adminrun.h"
 #include "cloudprocess.h"
+#include "faultproxy.h"
 #include "pgcluster.h"
 #include "synctill.h"
 
@@ -13,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSslKey>
 #include <QTest>
 
 #include <csignal>
@@ -70,6 +73,7 @@ private slots:
     void cleanup();
     void twoTillsSellOfflineAndReconnect();
     void everyEventOnceThroughKills();
+    void everyEventOnceThroughABadNetwork();
 
 private:
     QString enrol(SyncTill &till, const QString &store);
@@ -81,7 +85,11 @@ private:
     {
         return m_second && &till == m_b.get() ? *m_second : *m_cloud;
     }
-    void pointAt(SyncTill &till, const CloudProcess &cloud);
+    void pointAt(SyncTill &till, const QUrl &cloud);
+    // `sync now` of a till as a child process, this thread's event loop turning meanwhile (the
+    // fault proxy lives on it); killed with SIGKILL after `killAfterMs` unless it ended. Its
+    // exit code, or -1 when it was killed.
+    int syncNow(const SyncTill &till, int killAfterMs = 120000);
 
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<PgCluster> m_postgres;
@@ -124,9 +132,9 @@ void TestSyncFlow::cleanup()
     m_b.reset();
 }
 
-void TestSyncFlow::pointAt(SyncTill &till, const CloudProcess &cloud)
+void TestSyncFlow::pointAt(SyncTill &till, const QUrl &cloud)
 {
-    const AdminRun moved = tillAdmin(till, {u"sync"_s, u"set-url"_s, cloud.url().toString()});
+    const AdminRun moved = tillAdmin(till, {u"sync"_s, u"set-url"_s, cloud.toString()});
     QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
 }
 
@@ -137,7 +145,7 @@ QString TestSyncFlow::enrol(SyncTill &till, const QString &store)
     const AdminRun enrolled = tillAdmin(till, {u"enroll"_s, m_cloud->url().toString(), code});
     [&] { QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err)); }();
     if (&cloudOf(till) != m_cloud.get())
-        pointAt(till, cloudOf(till));
+        pointAt(till, cloudOf(till).url());
     const AdminRun status = tillAdmin(till, {u"sync"_s, u"status"_s});
     // "terminal T-n" somewhere in the status
     const qsizetype at = status.out.indexOf(u"T-"_s);
@@ -176,7 +184,7 @@ void TestSyncFlow::twoTillsSellOfflineAndReconnect()
     if (m_second)
         QVERIFY2(m_second->start(&why), qPrintable(why));
     for (SyncTill *till : {m_a.get(), m_b.get()}) {
-        pointAt(*till, cloudOf(*till));
+        pointAt(*till, cloudOf(*till).url());
         const AdminRun sent = tillAdmin(*till, {u"sync"_s, u"now"_s});
         QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
     }
@@ -253,6 +261,78 @@ void TestSyncFlow::everyEventOnceThroughKills()
     QVERIFY(stats.value(u"flagged"_s).toArray().isEmpty());
     qInfo("%d of %d runs killed; %lld events were sent twice and kept once", kills, rounds,
           stats.value(u"duplicates"_s).toInteger());
+}
+
+int TestSyncFlow::syncNow(const SyncTill &till, int killAfterMs)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"SMARTPOS_KEY_DIR"_s, till.keyDir());
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SMARTPOS_BIN_DIR "/smartpos-admin"),
+                  {u"--data-dir"_s, till.dataDir(), u"sync"_s, u"now"_s});
+    if (!process.waitForStarted())
+        return -2;
+    QElapsedTimer clock;
+    clock.start();
+    while (process.state() != QProcess::NotRunning && clock.elapsed() < killAfterMs)
+        QTest::qWait(2);
+    if (process.state() == QProcess::NotRunning)
+        return process.exitCode();
+    ::kill(pid_t(process.processId()), SIGKILL);
+    while (process.state() != QProcess::NotRunning)
+        QTest::qWait(2);
+    return -1;
+}
+
+void TestSyncFlow::everyEventOnceThroughABadNetwork()
+{
+    const QString a = enrol(*m_a, u"Store 1"_s);
+    const QString b = enrol(*m_b, u"Store 1"_s);
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    QFile key(m_cloud->config() + u"/private-key.pem"_s);
+    QVERIFY(key.open(QIODevice::ReadOnly));
+    FaultProxy proxy(m_cloud->certificate(), QSslKey(key.readAll(), QSsl::Ec), m_cloud->url());
+    QVERIFY(proxy.listen());
+    FaultPlan plan;
+    plan.dropBeforeRequest = 0.2;
+    plan.cutAfterApply = 0.2;
+    plan.resetMidAnswer = 0.1;
+    plan.delay = 0.3;
+    plan.seed = 5;
+    proxy.setPlan(plan);
+    for (SyncTill *till : {m_a.get(), m_b.get()})
+        pointAt(*till, proxy.url());
+    sellMix(*m_a, 150, 5);
+    sellMix(*m_b, 120, 6);
+    QVERIFY(!QTest::currentTestFailed());
+
+    // Each till tries again and again through the faults; some runs are killed as well.
+    QRandomGenerator random(13);
+    int kills = 0, failedRuns = 0;
+    for (int round = 0; round < 40; ++round) {
+        const int exit = syncNow(round % 2 ? *m_b : *m_a, random.bounded(30, 400));
+        kills += exit == -1;
+        failedRuns += exit > 0;
+    }
+    const FaultCounts counts = proxy.counts();
+    QVERIFY(counts.droppedBefore > 0);
+    QVERIFY(counts.cutAfter > 0);
+    QVERIFY(counts.reset > 0);
+
+    // The network heals: both finish, and the cloud has every event once.
+    proxy.setPlan({});
+    QCOMPARE(syncNow(*m_a), 0);
+    QCOMPARE(syncNow(*m_b), 0);
+    const QJsonObject stats = cloudStats(*m_cloud);
+    QCOMPARE(applied(stats, a, u"sale"_s), 150);
+    QCOMPARE(applied(stats, b, u"sale"_s), 120);
+    QVERIFY(stats.value(u"balance_mismatches"_s).toArray().isEmpty());
+    QVERIFY(stats.value(u"flagged"_s).toArray().isEmpty());
+    qInfo("requests: %d passed, %d dropped before the cloud, %d cut after it applied, %d reset, "
+          "%d delayed; %d runs failed, %d killed; %lld events sent twice, kept once",
+          counts.passed, counts.droppedBefore, counts.cutAfter, counts.reset, counts.delayed,
+          failedRuns, kills, stats.value(u"duplicates"_s).toInteger());
 }
 
 QTEST_GUILESS_MAIN(TestSyncFlow)
