@@ -48,6 +48,18 @@ struct Till {
         QDir().mkpath(data);
         return ledger.open(data, keys).ok() && outbox.open(data).ok();
     }
+    // A sale that wrote off `coupon` and/or moved a member's points.
+    void sellWith(std::optional<quint64> coupon, const QString &member = {}, qint64 earned = 0,
+                  qint64 redeemed = 0)
+    {
+        Sale sale = makeSale(int(ledger.head().seq) + 1);
+        if (coupon)
+            sale.coupons.append({*coupon, 7, 1});
+        if (!member.isEmpty())
+            sale.member = SaleMember{member, u"gold"_s, u"138****8000"_s, -1, earned, redeemed, 0};
+        const Result<qint64> committed = ledger.commitSale(sale);
+        QVERIFY2(committed.ok(), qPrintable(committed.error().message));
+    }
     void sell(int count)
     {
         for (int i = 0; i < count; ++i)
@@ -86,6 +98,8 @@ private slots:
     void rewrittenLedgerIsFlaggedUntilCleared();
     void garbageRequestsAreRefused();
     void twoProcessesApplyEachEventOnce();
+    void aCouponWrittenOffOnTwoTillsIsListed();
+    void pointsSpentBeyondTheBalanceAreFlagged();
 
 private:
     Answer send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
@@ -434,6 +448,67 @@ void TestCloudServer::twoProcessesApplyEachEventOnce()
     QCOMPARE(applied, 40);
     QCOMPARE(duplicates, 40);
     QCOMPARE(appliedTotal(), before + 40);
+}
+
+void TestCloudServer::aCouponWrittenOffOnTwoTillsIsListed()
+{
+    Till first, second;
+    enrol(first, u"Store 5"_s);
+    enrol(second, u"Store 6"_s);
+    // Both offline, the same coupon (a screenshot shown twice) in a sale on each.
+    first.sellWith(990001);
+    second.sellWith(990001);
+    const Answer one = signedPost(first, pushPath, first.pushBody());
+    QCOMPARE(parsePushResults(one.body)->first().outcome, EventOutcome::Applied);
+    const Answer two = signedPost(second, pushPath, second.pushBody());
+    const Result<QList<EventResult>> results = parsePushResults(two.body);
+    QCOMPARE(results->first().outcome, EventOutcome::Conflict); // it stands, and is listed
+    QVERIFY(second.outbox.markSent({1}, QDateTime::currentDateTimeUtc()).ok());
+
+    const CloudRun listed = m_cloud->admin({u"conflicts"_s, u"--json"_s});
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray conflicts = QJsonDocument::fromJson(listed.lastLine().toUtf8()).array();
+    QJsonObject reuse;
+    for (const QJsonValue &conflict : conflicts)
+        if (conflict[u"key"_s].toString() == u"990001"_s)
+            reuse = conflict.toObject();
+    QCOMPARE(reuse.value(u"kind"_s).toString(), u"coupon_reused"_s);
+    QVERIFY(reuse.value(u"first_receipt"_s)
+                .toString()
+                .startsWith(first.enrollment.terminalId + u" #1 "_s));
+    QVERIFY(reuse.value(u"second_receipt"_s)
+                .toString()
+                .startsWith(second.enrollment.terminalId + u" #1 "_s));
+    const CloudRun text = m_cloud->admin({u"conflicts"_s});
+    QVERIFY(text.out.contains(u"coupon_reused 990001"_s));
+}
+
+void TestCloudServer::pointsSpentBeyondTheBalanceAreFlagged()
+{
+    Till till;
+    enrol(till, u"Store 7"_s);
+    // The chain knows the member's balance; offline, the till lets them spend 500 more.
+    QCOMPARE(m_cloud
+                 ->admin({u"import-members"_s,
+                          QStringLiteral(SMARTPOS_SOURCE_DIR "/resources/demo-members.csv")})
+                 .exitCode,
+             0);
+    const CloudRun before = m_cloud->admin({u"balance"_s, u"--member"_s, u"M0012"_s});
+    const qint64 opening = before.lastLine().toLongLong();
+    till.sellWith(std::nullopt, u"M0012"_s, 3, 0);
+    till.sellWith(std::nullopt, u"M0012"_s, 0, opening + 500);
+    const Answer answer = signedPost(till, pushPath, till.pushBody());
+    const Result<QList<EventResult>> results = parsePushResults(answer.body);
+    QVERIFY(results.ok());
+    QCOMPARE(results->first().outcome, EventOutcome::Applied);
+    QCOMPARE(results->last().outcome, EventOutcome::Conflict);
+    const CloudRun after = m_cloud->admin({u"balance"_s, u"--member"_s, u"M0012"_s});
+    QCOMPARE(after.lastLine().toLongLong(), opening + 3 - (opening + 500));
+    const QJsonObject stats =
+        QJsonDocument::fromJson(m_cloud->admin({u"stats"_s, u"--json"_s}).lastLine().toUtf8())
+            .object();
+    QVERIFY(stats.value(u"negative_members"_s).toArray().contains(u"M0012"_s));
+    QVERIFY(stats.value(u"balance_mismatches"_s).toArray().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCloudServer)
