@@ -24,13 +24,6 @@ using namespace Qt::StringLiterals;
 namespace {
 const QDateTime baseTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC);
 
-Sale makeSale(int n)
-{
-    Cart cart;
-    cart.addUnits(unitProduct(1, 300), u"6928804995534"_s, 1 + n % 5);
-    return saleFromCart(cart, baseTime.addSecs(n), {*cashTender(cart.total(), cart.total())});
-}
-
 struct Fixture {
     QTemporaryDir root;
     QString data = root.filePath(u"data"_s);
@@ -42,7 +35,7 @@ struct Fixture {
     bool commit(int count)
     {
         for (int i = 0; i < count; ++i)
-            if (!ledger->commitSale(makeSale(int(ledger->head().seq) + 1)).ok())
+            if (!ledger->commitSale(colaSale(int(ledger->head().seq) + 1, baseTime)).ok())
                 return false;
         return true;
     }
@@ -291,7 +284,7 @@ void TestOutbox::failedCommitQueuesNothing()
     Outbox outbox;
     QVERIFY_OK(outbox.open(f.data));
     QVERIFY(!f.ledger->commitSale(Sale{}).ok()); // no lines
-    Sale unpaid = makeSale(2);
+    Sale unpaid = colaSale(2, baseTime);
     unpaid.tenders.clear();
     QVERIFY(!f.ledger->commitSale(unpaid).ok());
     // a failure inside the transaction (the print job cannot be written)
@@ -300,7 +293,7 @@ void TestOutbox::failedCommitQueuesNothing()
                                        u"main.print_jobs BEGIN SELECT RAISE(ABORT, 'no'); END"_s,
                                        &error),
              qPrintable(error));
-    QVERIFY(!f.ledger->commitSale(makeSale(3)).ok());
+    QVERIFY(!f.ledger->commitSale(colaSale(3, baseTime)).ok());
     QVERIFY(!f.ledger->commitNoSale(baseTime).ok());
     QCOMPARE(*outbox.pendingCount(), 1);
     QCOMPARE(seqsOf(*outbox.nextBatch(10)), QList<qint64>{1});
@@ -413,7 +406,7 @@ void TestOutbox::readerOnAnotherThread()
     QString commitError;
     for (int n = 1; n <= sales && commitError.isEmpty(); ++n) {
         const auto seq = n % 50 == 0 ? f.ledger->commitNoSale(baseTime.addSecs(n))
-                                     : f.ledger->commitSale(makeSale(n));
+                                     : f.ledger->commitSale(colaSale(n, baseTime));
         if (!seq)
             commitError = seq.error().message;
         else if (*seq != n)

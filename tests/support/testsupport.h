@@ -4,6 +4,7 @@
 // Status and Result, and small product fixtures.
 #include "core/cart.h"
 #include "core/result.h"
+#include "core/sale.h"
 
 #include <QTest>
 
@@ -43,6 +44,15 @@ inline Product weighedProduct(qint64 id, qint64 perKgFen, int rateBp = 900)
     p.soldBy = SoldBy::Weight;
     p.plu = QString::number(10000 + id);
     return p;
+}
+
+// Sale number `n` of a test ledger: 1–5 colas (¥3.00 each) paid in exact cash, `n` seconds after
+// `start`.
+inline Sale colaSale(int n, const QDateTime &start)
+{
+    Cart cart;
+    cart.addUnits(unitProduct(1, 300), QStringLiteral("6928804995534"), 1 + n % 5);
+    return saleFromCart(cart, start.addSecs(n), {*cashTender(cart.total(), cart.total())});
 }
 
 inline QList<qint64> quantities(const Cart &cart)

@@ -27,13 +27,6 @@ namespace {
 
 const QDateTime saleTime(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
 
-Sale makeSale(int n)
-{
-    Cart cart;
-    cart.addUnits(unitProduct(1, 300), u"6928804995534"_s, 1 + n % 5);
-    return saleFromCart(cart, saleTime.addSecs(n), {*cashTender(cart.total(), cart.total())});
-}
-
 // A till's ledger and outbox in a folder of their own.
 struct Till {
     QTemporaryDir root;
@@ -52,7 +45,7 @@ struct Till {
     void sellWith(std::optional<quint64> coupon, const QString &member = {}, qint64 earned = 0,
                   qint64 redeemed = 0)
     {
-        Sale sale = makeSale(int(ledger.head().seq) + 1);
+        Sale sale = colaSale(int(ledger.head().seq) + 1, saleTime);
         if (coupon)
             sale.coupons.append({*coupon, 7, 1});
         if (!member.isEmpty())
@@ -63,7 +56,7 @@ struct Till {
     void sell(int count)
     {
         for (int i = 0; i < count; ++i)
-            QVERIFY(ledger.commitSale(makeSale(int(ledger.head().seq) + 1)).ok());
+            QVERIFY(ledger.commitSale(colaSale(int(ledger.head().seq) + 1, saleTime)).ok());
     }
     QByteArray pushBody()
     {
@@ -349,7 +342,7 @@ void TestCloudServer::rewrittenLedgerIsFlaggedUntilCleared()
     // The copy writes a different seq 3 under the same key: a rewritten history.
     Ledger rewritten;
     QVERIFY(rewritten.open(copyData, copyKeys).ok());
-    QVERIFY(rewritten.commitSale(makeSale(99)).ok());
+    QVERIFY(rewritten.commitSale(colaSale(99, saleTime)).ok());
     Outbox rewrittenOutbox;
     QVERIFY(rewrittenOutbox.open(copyData).ok());
     const Result<Outbox::Head> head = rewrittenOutbox.head();

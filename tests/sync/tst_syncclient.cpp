@@ -120,12 +120,8 @@ void TestSyncClient::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_ledger = std::make_unique<Ledger>();
     QVERIFY_OK(m_ledger->open(m_dir->path(), m_dir->filePath(u"keys"_s)));
-    for (int i = 0; i < 3; ++i) {
-        Cart cart;
-        cart.addUnits(unitProduct(1, 300), u"6928804995534"_s, 1);
-        QVERIFY_OK(m_ledger->commitSale(
-            saleFromCart(cart, saleTime.addSecs(i), {*cashTender(cart.total(), cart.total())})));
-    }
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY_OK(m_ledger->commitSale(colaSale(i, saleTime)));
     m_catalog = std::make_unique<CatalogStore>();
     QVERIFY_OK(m_catalog->open(m_dir->path()));
     m_outbox = std::make_unique<Outbox>();

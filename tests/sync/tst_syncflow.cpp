@@ -90,6 +90,9 @@ private:
     // fault proxy lives on it); killed with SIGKILL after `killAfterMs` unless it ended. Its
     // exit code, or -1 when it was killed.
     int syncNow(const SyncTill &till, int killAfterMs = 120000);
+    // Both tills send what is left; the cloud holds each till's sales once, balances add up,
+    // nothing is flagged. How many events the cloud refused as duplicates.
+    qint64 everythingArrivedOnce(const QString &a, qint64 salesA, const QString &b, qint64 salesB);
 
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<PgCluster> m_postgres;
@@ -234,33 +237,29 @@ void TestSyncFlow::everyEventOnceThroughKills()
     QRandomGenerator random(11);
     constexpr int rounds = 30;
     int kills = 0;
-    for (int round = 0; round < rounds; ++round) {
-        const SyncTill &till = round % 2 ? *m_b : *m_a;
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"SMARTPOS_KEY_DIR"_s, till.keyDir());
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(SMARTPOS_BIN_DIR "/smartpos-admin"),
-                      {u"--data-dir"_s, till.dataDir(), u"sync"_s, u"now"_s});
-        QVERIFY(process.waitForStarted());
-        if (!process.waitForFinished(random.bounded(5, 80))) {
-            ::kill(pid_t(process.processId()), SIGKILL);
-            process.waitForFinished();
-            ++kills;
-        }
-    }
+    for (int round = 0; round < rounds; ++round)
+        kills += syncNow(round % 2 ? *m_b : *m_a, random.bounded(5, 80)) == -1;
     QVERIFY(kills > 0);
-    for (SyncTill *till : {m_a.get(), m_b.get()}) {
-        const AdminRun finished = tillAdmin(*till, {u"sync"_s, u"now"_s});
-        QVERIFY2(finished.exitCode == 0, qPrintable(finished.out + finished.err));
-    }
-    const QJsonObject stats = cloudStats(*m_cloud);
-    QCOMPARE(applied(stats, a, u"sale"_s), 300);
-    QCOMPARE(applied(stats, b, u"sale"_s), 200);
-    QVERIFY(stats.value(u"balance_mismatches"_s).toArray().isEmpty());
-    QVERIFY(stats.value(u"flagged"_s).toArray().isEmpty());
+    const qint64 duplicates = everythingArrivedOnce(a, 300, b, 200);
     qInfo("%d of %d runs killed; %lld events were sent twice and kept once", kills, rounds,
-          stats.value(u"duplicates"_s).toInteger());
+          duplicates);
+}
+
+qint64 TestSyncFlow::everythingArrivedOnce(const QString &a, qint64 salesA, const QString &b,
+                                           qint64 salesB)
+{
+    [&] {
+        QCOMPARE(syncNow(*m_a), 0);
+        QCOMPARE(syncNow(*m_b), 0);
+    }();
+    const QJsonObject stats = cloudStats(*m_cloud);
+    [&] {
+        QCOMPARE(applied(stats, a, u"sale"_s), salesA);
+        QCOMPARE(applied(stats, b, u"sale"_s), salesB);
+        QVERIFY(stats.value(u"balance_mismatches"_s).toArray().isEmpty());
+        QVERIFY(stats.value(u"flagged"_s).toArray().isEmpty());
+    }();
+    return stats.value(u"duplicates"_s).toInteger();
 }
 
 int TestSyncFlow::syncNow(const SyncTill &till, int killAfterMs)
@@ -322,17 +321,11 @@ void TestSyncFlow::everyEventOnceThroughABadNetwork()
 
     // The network heals: both finish, and the cloud has every event once.
     proxy.setPlan({});
-    QCOMPARE(syncNow(*m_a), 0);
-    QCOMPARE(syncNow(*m_b), 0);
-    const QJsonObject stats = cloudStats(*m_cloud);
-    QCOMPARE(applied(stats, a, u"sale"_s), 150);
-    QCOMPARE(applied(stats, b, u"sale"_s), 120);
-    QVERIFY(stats.value(u"balance_mismatches"_s).toArray().isEmpty());
-    QVERIFY(stats.value(u"flagged"_s).toArray().isEmpty());
+    const qint64 duplicates = everythingArrivedOnce(a, 150, b, 120);
     qInfo("requests: %d passed, %d dropped before the cloud, %d cut after it applied, %d reset, "
           "%d delayed; %d runs failed, %d killed; %lld events sent twice, kept once",
           counts.passed, counts.droppedBefore, counts.cutAfter, counts.reset, counts.delayed,
-          failedRuns, kills, stats.value(u"duplicates"_s).toInteger());
+          failedRuns, kills, duplicates);
 }
 
 QTEST_GUILESS_MAIN(TestSyncFlow)
