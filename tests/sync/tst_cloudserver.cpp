@@ -93,6 +93,7 @@ private slots:
     void twoProcessesApplyEachEventOnce();
     void aCouponWrittenOffOnTwoTillsIsListed();
     void pointsSpentBeyondTheBalanceAreFlagged();
+    void couponsAreReservedOnce();
 
 private:
     Answer send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
@@ -502,6 +503,43 @@ void TestCloudServer::pointsSpentBeyondTheBalanceAreFlagged()
             .object();
     QVERIFY(stats.value(u"negative_members"_s).toArray().contains(u"M0012"_s));
     QVERIFY(stats.value(u"balance_mismatches"_s).toArray().isEmpty());
+}
+
+void TestCloudServer::couponsAreReservedOnce()
+{
+    Till first, second;
+    enrol(first, u"Store 8"_s);
+    enrol(second, u"Store 8"_s);
+    const auto reserve = [this](const Till &till, quint64 coupon) {
+        const Answer answer =
+            signedPost(till, reservePath, encodeReserveRequest(coupon, u"sale in progress"_s));
+        const Result<ReservationAnswer> parsed = parseReservation(answer.body);
+        return parsed ? parsed->reservation : Reservation(-1);
+    };
+    QCOMPARE(reserve(first, 880001), Reservation::Reserved);
+    QCOMPARE(reserve(first, 880001), Reservation::Reserved); // the same till asking again
+    QCOMPARE(reserve(second, 880001), Reservation::AlreadyUsed);
+
+    // Written off in a sale the cloud has: used for everyone.
+    second.sellWith(880002);
+    QCOMPARE(signedPost(second, pushPath, second.pushBody()).status, 200);
+    QCOMPARE(reserve(first, 880002), Reservation::AlreadyUsed);
+
+    // Revoked by the chain: refused, and every till hears of it at its next pull.
+    QCOMPARE(m_cloud->admin({u"revoke"_s, u"--coupon"_s, u"880003"_s, u"--reason"_s, u"leaked"_s})
+                 .exitCode,
+             0);
+    QCOMPARE(reserve(first, 880003), Reservation::Revoked);
+    const QString changes = u"%1?since=0&limit=5000"_s.arg(changesPath);
+    const RequestSignature signature =
+        signRequest(first.enrollment.secret, first.enrollment.terminalId, "GET", changes.toUtf8(),
+                    {}, QDateTime::currentDateTimeUtc());
+    const Result<ChangesPage> page = parseChangesPage(send("GET", changes, {}, &signature).body);
+    QVERIFY(page.ok());
+    QVERIFY(std::any_of(page->changes.cbegin(), page->changes.cend(), [](const Change &change) {
+        return change.kind == u"revocation" && change.key == u"880003"
+               && change.body.value(u"reason"_s).toString() == u"leaked"_s;
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestCloudServer)
