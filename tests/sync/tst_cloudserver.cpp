@@ -241,7 +241,9 @@ void TestCloudServer::pushIsAppliedOnce()
     // The answer was lost: the till sends the same events again (a new signature).
     const Answer second = signedPost(till, pushPath, body);
     QCOMPARE(second.status, 200);
-    for (const EventResult &result : *parsePushResults(second.body))
+    const Result<QList<EventResult>> again = parsePushResults(second.body);
+    QVERIFY(again.ok());
+    for (const EventResult &result : *again)
         QCOMPARE(result.outcome, EventOutcome::Duplicate);
     QCOMPARE(appliedTotal(), before + 5);
 }
